@@ -1,0 +1,78 @@
+"""The project's interface: `nox -s build | serve | tests | lint | outputs | lock`."""
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.options.sessions = ["lint", "tests", "build"]
+nox.options.reuse_venv = "yes"  # a second run does not reinstall TensorFlow
+
+ROOT = Path(__file__).resolve().parent
+LOCK = ROOT / "requirements" / "lock.txt"
+SITE = ROOT / "site"
+ENV = {"NO_MKDOCS_2_WARNING": "1", "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0"}
+
+
+def install(session: nox.Session) -> None:
+    """Install the pinned lock, once: later runs skip pip until the lock file changes."""
+    stamp = Path(session.virtualenv.location) / ".lock.sha256"
+    digest = hashlib.sha256(LOCK.read_bytes()).hexdigest()
+    if stamp.is_file() and stamp.read_text() == digest:
+        return
+    session.install("-r", str(LOCK))
+    stamp.write_text(digest)
+
+
+def strict_build(session: nox.Session, dest: Path) -> None:
+    """Build into a scratch folder and swap it in, so a failed build leaves nothing half-built."""
+    scratch = dest.with_name(dest.name + ".partial")
+    shutil.rmtree(scratch, ignore_errors=True)
+    session.run("mkdocs", "build", "--strict", "--site-dir", str(scratch), env=ENV)
+    shutil.rmtree(dest, ignore_errors=True)
+    scratch.rename(dest)
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Strict build of both languages into site/."""
+    install(session)
+    strict_build(session, SITE)
+    session.log(f"built {SITE}; open {SITE / 'index.html'}")
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Live-reloading preview on http://127.0.0.1:8000."""
+    install(session)
+    session.run("mkdocs", "serve", "--strict", "--dev-addr", "127.0.0.1:8000", env=ENV)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run every snippet shown on the pages, and the site's own tests."""
+    install(session)
+    session.run("pytest", "-n", "2", *session.posargs, env=ENV)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    session.install("ruff", "-c", str(LOCK))
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def outputs(session: nox.Session) -> None:
+    """Re-run snippets and store what they print (all, or those named after --)."""
+    install(session)
+    session.run("python", "-m", "sitebuild.outputs", *session.posargs, env=ENV)
+
+
+@nox.session(reuse_venv=False)
+def lock(session: nox.Session) -> None:
+    """Re-resolve requirements/requirements.in into requirements/lock.txt in a fresh venv."""
+    session.install("-r", str(ROOT / "requirements" / "requirements.in"))
+    frozen = session.run("python", "-m", "pip", "freeze", "--exclude", "pip", silent=True)
+    LOCK.write_text(frozen)

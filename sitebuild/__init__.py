@@ -1,0 +1,8 @@
+"""Build-time code for the site: MkDocs hooks, snippet expansion and execution."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SNIPPETS = ROOT / "snippets"
+LANGS = ("sv", "en")  # the first is the default language, served at the site root

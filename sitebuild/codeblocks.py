@@ -1,0 +1,44 @@
+"""Code fences of a page, read with pytest-codeblocks' own parser after snippet expansion."""
+
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pytest_codeblocks import extract_from_buffer
+
+from . import ROOT, SNIPPETS
+from .snippets import expand
+
+EXECUTED = {"python"}
+# Fences that are shown, never run. Anything else fails the tests, so no fence is skipped silently.
+SHOWN_ONLY = {"text", "console", "yaml", "json", "toml"}
+
+
+@dataclass
+class Block:
+    page: Path
+    lineno: int  # line of the fence in the expanded page
+    lang: str
+    code: str
+    expected: str | None
+    marks: list[str] = field(default_factory=list)
+
+    @property
+    def source(self) -> Path | None:
+        """The snippet file whose whole content this fence shows, if any."""
+        for path in sorted(SNIPPETS.glob("*.py")):
+            if path.read_text(encoding="utf-8").strip() == self.code.strip():
+                return path
+        return None
+
+    @property
+    def where(self) -> str:
+        return f"{self.page.relative_to(ROOT)}:{self.lineno}"
+
+
+def page_blocks(page: Path) -> list[Block]:
+    blocks = extract_from_buffer(io.StringIO(expand(page)))
+    return [
+        Block(page, b.lineno, (b.syntax or "").split(" ")[0].split("{")[0], b.code, b.expected_output, list(b.marks))
+        for b in blocks
+    ]

@@ -1,0 +1,66 @@
+"""Regenerate snippets/output/: run every snippet and store what it prints.
+
+    python -m sitebuild.outputs [NAME ...]
+
+Pages show these files under their code; tests/test_snippets.py fails when one
+no longer matches what its snippet prints, so a stale output cannot ship.
+"""
+
+import json
+import platform
+import sys
+import time
+from datetime import date
+from importlib.metadata import version
+
+from . import SNIPPETS
+from .runner import run_file
+
+OUTPUT = SNIPPETS / "output"
+PROVENANCE = OUTPUT / "provenance.json"
+
+
+def cpu_model() -> str:
+    try:
+        for line in open("/proc/cpuinfo", encoding="utf-8"):
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def provenance() -> dict:
+    """What produced the stored outputs; the day is kept apart so tests can compare the rest."""
+    return {
+        "tensorflow": version("tensorflow"),
+        "keras": version("keras"),
+        "python": platform.python_version(),
+    }
+
+
+def main(names: list[str]) -> int:
+    paths = [SNIPPETS / f"{n.removesuffix('.py')}.py" for n in names] or sorted(SNIPPETS.glob("q*.py"))
+    failed = []
+    for path in paths:
+        if not path.is_file():
+            print(f"error: no such snippet: {path}", file=sys.stderr)
+            return 2
+        start = time.perf_counter()
+        result = run_file(path)
+        took = time.perf_counter() - start
+        if result.returncode:
+            failed.append(path.name)
+            print(f"FAILED {path.relative_to(SNIPPETS.parent)} ({took:.1f} s)\n{result.stderr}", file=sys.stderr)
+            continue
+        OUTPUT.mkdir(exist_ok=True)
+        (OUTPUT / f"{path.stem}.txt").write_text(result.stdout, encoding="utf-8")
+        print(f"ok {path.name}: {took:.1f} s")
+    PROVENANCE.write_text(
+        json.dumps({**provenance(), "cpu": cpu_model(), "date": date.today().isoformat()}, indent=2) + "\n"
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,58 @@
+"""Every python fence on every page runs, in a fresh process, and prints what the page shows."""
+
+import pytest
+
+from sitebuild import DOCS, ROOT, SNIPPETS
+from sitebuild.codeblocks import EXECUTED, SHOWN_ONLY, page_blocks
+from sitebuild.runner import run_file
+from sitebuild.snippets import includes
+
+PAGES = sorted(DOCS.rglob("*.md"))
+BLOCKS = [b for page in PAGES for b in page_blocks(page)]
+
+
+def unique_python_blocks():
+    """One test per distinct fence: twins show the same snippet, which then runs once."""
+    seen = {}
+    for b in BLOCKS:
+        if b.lang in EXECUTED:
+            seen.setdefault((b.code, b.expected, tuple(b.marks)), []).append(b)
+    for group in seen.values():
+        first = group[0]
+        marks = [eval(m, {"pytest": pytest}) for m in first.marks]  # marks as pytest-codeblocks reads them
+        name = first.source.name if first.source else first.where
+        yield pytest.param(group, id=name, marks=marks)
+
+
+@pytest.mark.parametrize("group", list(unique_python_blocks()))
+def test_fence_runs_and_prints_what_the_page_shows(group, request):
+    block = group[0]
+    pages = ", ".join(b.where for b in group)
+    assert block.source, f"{pages}: python fence is not a whole file from snippets/; move the code there"
+    marker = request.node.get_closest_marker("replace")
+    result = run_file(block.source, replace=tuple(marker.args) if marker else ())
+    rel = block.source.relative_to(ROOT)
+    if result.returncode:
+        pytest.fail(f"{rel} (shown on {pages}) raised:\n{result.stderr}", pytrace=False)
+    if block.expected is not None:
+        want = [line.rstrip() for line in block.expected.strip("\n").splitlines()]
+        got = [line.rstrip() for line in result.stdout.strip("\n").splitlines()]
+        assert got == want, f"{rel}: stored output is stale (shown on {pages}); run `nox -s outputs` to regenerate it"
+
+
+def test_no_fence_is_skipped_silently():
+    """A fence either runs (python) or is an output/console listing by declared language."""
+    bad = [f"{b.where}: fence language {b.lang!r}" for b in BLOCKS if b.lang not in EXECUTED | SHOWN_ONLY]
+    assert not bad, "fences that would neither run nor be declared as shown-only:\n" + "\n".join(bad)
+
+
+def test_every_snippet_is_embedded_in_a_page():
+    used = {path.split(":")[0] for page in PAGES for _, path in includes(page.read_text(encoding="utf-8"))}
+    orphans = [p.relative_to(ROOT).as_posix() for p in SNIPPETS.glob("*.py")]
+    orphans = [p for p in orphans if p not in used]
+    assert not orphans, f"snippets embedded in no page: {orphans}"
+
+
+def test_every_stored_output_has_its_snippet():
+    stale = [p.name for p in (SNIPPETS / "output").glob("*.txt") if not (SNIPPETS / f"{p.stem}.py").is_file()]
+    assert not stale, f"outputs whose snippet is gone: {stale}"
