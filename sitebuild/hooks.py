@@ -8,7 +8,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sitebuild import DOCS, LANGS  # noqa: E402
+from sitebuild import DOCS, LANGS, figures  # noqa: E402
 from sitebuild.outputs import PROVENANCE  # noqa: E402
 from sitebuild.pages import missing_twins  # noqa: E402
 from sitebuild.snippets import SnippetError, check_includes  # noqa: E402
@@ -28,6 +28,10 @@ def page_lang(page) -> str:
 def on_pre_build(config):
     if problems := missing_twins(DOCS):
         raise PluginError("pages without their twin:\n  " + "\n  ".join(problems))
+    try:
+        figures.render_all()
+    except figures.FigureError as err:
+        raise PluginError(f"figure failed: {err}") from None
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -1,0 +1,64 @@
+"""Every question page shows a figure, with alt text, drawn in the page's language."""
+
+import re
+
+import pytest
+
+from sitebuild import DOCS, LANGS, figures
+
+FIGURE = re.compile(r"!\[([^\]]*)\]\(figures/([\w-]+)\.svg\)")
+QUESTION_PAGES = sorted(DOCS.glob("q[0-9][0-9]-*.*.md"))
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    figures.render_all()
+    return figures.OUT
+
+
+def page_figures(page):
+    return FIGURE.findall(page.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("page", QUESTION_PAGES, ids=lambda p: p.name)
+def test_question_page_has_a_figure_with_alt_text(page):
+    found = page_figures(page)
+    assert found, f"{page.name}: no figure"
+    for alt, name in found:
+        assert len(alt.split()) >= 5, f"{page.name}: figure {name} needs alt text that says what it shows"
+        assert name in figures.names(), f"{page.name}: no figure module sitebuild/figures/{name}.py"
+
+
+def labels(name, lang):
+    """Label lines in one language that the other language does not share."""
+    other = {x for lg in LANGS if lg != lang for v in figures.module(name).STRINGS[lg].values() for x in str(v).split("\n")}
+    mine = {x for v in figures.module(name).STRINGS[lang].values() for x in str(v).split("\n")}
+    return sorted(x for x in mine - other if len(x) > 3)
+
+
+@pytest.mark.parametrize("name", figures.names())
+@pytest.mark.parametrize("lang", LANGS)
+def test_figure_labels_are_in_the_page_language(rendered, name, lang):
+    text = (rendered / f"{name}.{lang}.svg").read_text(encoding="utf-8")
+    shown = [x for x in labels(name, lang) if escape(x) in text]
+    assert shown, f"{name}.{lang}.svg shows none of its {lang} labels"
+    for other in LANGS:
+        if other != lang:
+            leaked = [x for x in labels(name, other) if escape(x) in text]
+            assert not leaked, f"{name}.{lang}.svg shows {other} labels: {leaked}"
+
+
+def escape(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def test_figures_are_byte_identical_when_redrawn():
+    name = figures.names()[0]
+    assert figures.svg(name, "sv") == figures.svg(name, "sv")
+
+
+def test_a_raising_figure_names_its_module(monkeypatch):
+    mod = figures.module(figures.names()[0])
+    monkeypatch.setattr(mod, "draw", lambda s: 1 / 0)
+    with pytest.raises(figures.FigureError, match=r"sitebuild/figures/\w+\.py \(sv\): ZeroDivisionError"):
+        figures.svg(figures.names()[0], "sv")
