@@ -1,7 +1,6 @@
 """The project's interface: `nox -s build | serve | tests | lint | outputs | lock`."""
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import nox
@@ -25,20 +24,11 @@ def install(session: nox.Session) -> None:
     stamp.write_text(digest)
 
 
-def strict_build(session: nox.Session, dest: Path) -> None:
-    """Build into a scratch folder and swap it in, so a failed build leaves nothing half-built."""
-    scratch = dest.with_name(dest.name + ".partial")
-    shutil.rmtree(scratch, ignore_errors=True)
-    session.run("mkdocs", "build", "--strict", "--site-dir", str(scratch), env=ENV)
-    shutil.rmtree(dest, ignore_errors=True)
-    scratch.rename(dest)
-
-
 @nox.session
 def build(session: nox.Session) -> None:
     """Strict build of both languages into site/."""
     install(session)
-    strict_build(session, SITE)
+    session.run("python", "-m", "sitebuild.build", str(SITE), env=ENV)
     session.log(f"built {SITE}; open {SITE / 'index.html'}")
 
 

@@ -5,4 +5,5 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
+FIGURE_CODE = ROOT / "sitebuild" / "figures"
 LANGS = ("sv", "en")  # the first is the default language, served at the site root

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from pytest_codeblocks import extract_from_buffer
 
-from . import ROOT, SNIPPETS
+from . import FIGURE_CODE, ROOT, SNIPPETS
 from .snippets import expand
 
 EXECUTED = {"python"}
@@ -25,8 +25,8 @@ class Block:
 
     @property
     def source(self) -> Path | None:
-        """The snippet file whose whole content this fence shows, if any."""
-        for path in sorted(SNIPPETS.glob("*.py")):
+        """The snippet (or figure module) whose whole content this fence shows, if any."""
+        for path in sorted([*SNIPPETS.glob("*.py"), *FIGURE_CODE.glob("q*.py")]):
             if path.read_text(encoding="utf-8").strip() == self.code.strip():
                 return path
         return None

@@ -8,7 +8,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sitebuild import DOCS, LANGS, figures  # noqa: E402
+from sitebuild import LANGS, figures  # noqa: E402
 from sitebuild.outputs import PROVENANCE  # noqa: E402
 from sitebuild.pages import missing_twins  # noqa: E402
 from sitebuild.snippets import SnippetError, check_includes  # noqa: E402
@@ -26,7 +26,7 @@ def page_lang(page) -> str:
 
 
 def on_pre_build(config):
-    if problems := missing_twins(DOCS):
+    if problems := missing_twins(Path(config.docs_dir)):
         raise PluginError("pages without their twin:\n  " + "\n  ".join(problems))
     try:
         figures.render_all()

@@ -31,7 +31,9 @@ def test_question_page_has_a_figure_with_alt_text(page):
 
 def labels(name, lang):
     """Label lines in one language that the other language does not share."""
-    other = {x for lg in LANGS if lg != lang for v in figures.module(name).STRINGS[lg].values() for x in str(v).split("\n")}
+    other = {
+        x for lg in LANGS if lg != lang for v in figures.module(name).STRINGS[lg].values() for x in str(v).split("\n")
+    }
     mine = {x for v in figures.module(name).STRINGS[lang].values() for x in str(v).split("\n")}
     return sorted(x for x in mine - other if len(x) > 3)
 

@@ -1,9 +1,12 @@
 """Every python fence on every page runs, in a fresh process, and prints what the page shows."""
 
+import json
+
 import pytest
 
 from sitebuild import DOCS, ROOT, SNIPPETS
 from sitebuild.codeblocks import EXECUTED, SHOWN_ONLY, page_blocks
+from sitebuild.outputs import provenance
 from sitebuild.runner import run_file
 from sitebuild.snippets import includes
 
@@ -56,3 +59,8 @@ def test_every_snippet_is_embedded_in_a_page():
 def test_every_stored_output_has_its_snippet():
     stale = [p.name for p in (SNIPPETS / "output").glob("*.txt") if not (SNIPPETS / f"{p.stem}.py").is_file()]
     assert not stale, f"outputs whose snippet is gone: {stale}"
+
+
+def test_stored_outputs_come_from_the_installed_versions():
+    stored = json.loads((SNIPPETS / "output" / "provenance.json").read_text(encoding="utf-8"))
+    assert {k: stored[k] for k in provenance()} == provenance(), "outputs are stale: run `nox -s outputs`"

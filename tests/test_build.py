@@ -1,0 +1,86 @@
+"""Bad input stops the build with a message naming the file and line, and leaves site/ as it was."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitebuild import ROOT
+from sitebuild.build import build
+from sitebuild.runner import run_file
+from sitebuild.snippets import SnippetError, check_includes
+
+PAGE = '# T\n\n```python\n--8<-- "{}"\n```\n'
+
+
+def project(tmp_path: Path, pages: dict[str, str]) -> Path:
+    """A two-page copy of the site's configuration, with the real hooks and plugins."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in pages.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: docs", f"docs_dir: {docs}").split("\nnav:")[0]
+    config = config.replace("  - sitebuild/hooks.py", f"  - {ROOT / 'sitebuild' / 'hooks.py'}")
+    config = config.replace("base_path: [.]", f"base_path: [{ROOT}]")
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return tmp_path / "mkdocs.yml"
+
+
+def failing_build(config: Path, capfd) -> str:
+    dest = config.parent / "site"
+    dest.mkdir()
+    (dest / "old.html").write_text("previous build")
+    assert build(dest, config) != 0
+    assert (dest / "old.html").read_text() == "previous build", "a failed build must not touch the site"
+    assert not dest.with_name("site.partial").exists(), "a failed build must not leave a partial site"
+    return capfd.readouterr().err
+
+
+def test_missing_snippet_names_page_line_and_file(tmp_path, capfd):
+    page = PAGE.format("snippets/nope.py")
+    config = project(tmp_path, {"index.sv.md": page, "index.en.md": page})
+    err = failing_build(config, capfd)
+    assert "index.sv.md:4: snippet not found: snippets/nope.py" in err
+
+
+def test_page_without_twin_is_named(tmp_path, capfd):
+    config = project(tmp_path, {"index.sv.md": "# A\n", "index.en.md": "# A\n", "extra.sv.md": "# B\n"})
+    err = failing_build(config, capfd)
+    assert "missing docs/extra.en.md (twin of docs/extra.sv.md)" in err
+
+
+def test_malformed_config_is_reported_with_its_line(tmp_path, capfd):
+    config = project(tmp_path, {"index.sv.md": "# A\n", "index.en.md": "# A\n"})
+    config.write_text(config.read_text() + "\ntheme: [unclosed\n")
+    err = failing_build(config, capfd)
+    assert "mkdocs.yml" in err and "line" in err
+
+
+def test_check_includes_names_page_and_line():
+    with pytest.raises(SnippetError, match=r"docs/p.md:2: snippet not found: snippets/missing.py"):
+        check_includes('x\n--8<-- "snippets/missing.py"\n', "docs/p.md")
+
+
+def test_a_raising_snippet_reports_its_file_and_line(tmp_path):
+    snippet = tmp_path / "q99_broken.py"
+    snippet.write_text("import math\n\nprint(math.sqrt(4))\nraise ValueError('bad input')\n")
+    result = run_file(snippet)
+    assert result.returncode != 0
+    assert f'File "{snippet}", line 4' in result.stderr
+    assert "ValueError: bad input" in result.stderr
+    assert result.stdout == "2.0\n"
+
+
+def test_snippets_run_as_main_in_a_fresh_process(tmp_path):
+    snippet = tmp_path / "q99_main.py"
+    snippet.write_text("import sys\nif __name__ == '__main__':\n    print('main', 'keras' in sys.modules)\n")
+    assert run_file(snippet).stdout == "main False\n"
+
+
+def test_outputs_refuses_an_unknown_snippet():
+    proc = subprocess.run(
+        [sys.executable, "-m", "sitebuild.outputs", "q99_nope"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert proc.returncode == 2 and "no such snippet" in proc.stderr
