@@ -1,12 +1,13 @@
 """Code fences of a page, read with pytest-codeblocks' own parser after snippet expansion."""
 
+import ast
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pytest_codeblocks import extract_from_buffer
 
-from . import FIGURE_CODE, ROOT, SNIPPETS
+from . import DOCS, FIGURE_CODE, ROOT, SNIPPETS
 from .snippets import expand
 
 EXECUTED = {"python"}
@@ -32,6 +33,12 @@ class Block:
         return None
 
     @property
+    def replacements(self) -> tuple[tuple[str, str], ...]:
+        """(old, new) of each `<!--pytest.mark.replace(old, new)-->` mark: the code runs with old replaced by new."""
+        prefix = "pytest.mark.replace"
+        return tuple(ast.literal_eval(m.removeprefix(prefix)) for m in self.marks if m.startswith(prefix + "("))
+
+    @property
     def where(self) -> str:
         return f"{self.page.relative_to(ROOT)}:{self.lineno}"
 
@@ -42,3 +49,16 @@ def page_blocks(page: Path) -> list[Block]:
         Block(page, b.lineno, (b.syntax or "").split(" ")[0].split("{")[0], b.code, b.expected_output, list(b.marks))
         for b in blocks
     ]
+
+
+def replacements_for(snippet: Path) -> tuple[tuple[str, str], ...]:
+    """The replace marks of the fences that show `snippet`, so that tests and stored outputs run the same code."""
+    found = {
+        b.replacements
+        for page in sorted(DOCS.rglob("*.md"))
+        for b in page_blocks(page)
+        if b.lang in EXECUTED and b.source == snippet
+    }
+    if len(found) > 1:
+        raise ValueError(f"{snippet.relative_to(ROOT)}: pages show it with different replace marks: {sorted(found)}")
+    return found.pop() if found else ()

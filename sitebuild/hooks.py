@@ -5,10 +5,11 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sitebuild import LANGS, figures  # noqa: E402
+from sitebuild import LANGS, ROOT, figures, glossary, notebooks  # noqa: E402
 from sitebuild.outputs import PROVENANCE  # noqa: E402
 from sitebuild.pages import missing_twins  # noqa: E402
 from sitebuild.snippets import SnippetError, check_includes  # noqa: E402
@@ -26,12 +27,27 @@ def page_lang(page) -> str:
 
 
 def on_pre_build(config):
+    if str(ROOT) not in sys.path:  # mkdocs restores sys.path after loading hooks; figures import snippets.*
+        sys.path.insert(0, str(ROOT))
     if problems := missing_twins(Path(config.docs_dir)):
         raise PluginError("pages without their twin:\n  " + "\n  ".join(problems))
     try:
         figures.render_all()
     except figures.FigureError as err:
         raise PluginError(f"figure failed: {err}") from None
+    try:
+        glossary.current()
+    except glossary.GlossaryError as err:
+        raise PluginError(f"glossary: {err}") from None
+    try:
+        notebooks.generate()
+    except notebooks.NotebookError as err:
+        raise PluginError(str(err)) from None
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100), which drops mkdocs-jupyter's pages
+def on_files(files, config):
+    return notebooks.site_files(files, config)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -42,4 +58,11 @@ def on_page_markdown(markdown, page, config, files):
     if "snippets/output/" in markdown:
         facts = json.loads(PROVENANCE.read_text(encoding="utf-8"))
         markdown += "\n\n" + PROVENANCE_NOTE[page_lang(page)].format(**facts)
-    return markdown
+    markdown = notebooks.run_box(markdown, page_lang(page))
+    return glossary.apply(markdown, page_lang(page), glossary.current(), Path(config.docs_dir))
+
+
+def on_page_content(html, page, config, files):
+    if isinstance(page.file, notebooks.NotebookPage):
+        html = notebooks.offline(html)
+    return glossary.plain_headings(html)

@@ -14,6 +14,7 @@ from datetime import date
 from importlib.metadata import version
 
 from . import SNIPPETS
+from .codeblocks import replacements_for
 from .runner import run_file
 
 OUTPUT = SNIPPETS / "output"
@@ -47,7 +48,7 @@ def main(names: list[str]) -> int:
             print(f"error: no such snippet: {path}", file=sys.stderr)
             return 2
         start = time.perf_counter()
-        result = run_file(path)
+        result = run_file(path, replace=replacements_for(path))  # the same substitutions as the tests
         took = time.perf_counter() - start
         if result.returncode:
             failed.append(path.name)

@@ -28,12 +28,11 @@ def unique_python_blocks():
 
 
 @pytest.mark.parametrize("group", list(unique_python_blocks()))
-def test_fence_runs_and_prints_what_the_page_shows(group, request):
+def test_fence_runs_and_prints_what_the_page_shows(group):
     block = group[0]
     pages = ", ".join(b.where for b in group)
     assert block.source, f"{pages}: python fence is not a whole file from snippets/; move the code there"
-    marker = request.node.get_closest_marker("replace")
-    result = run_file(block.source, replace=tuple(marker.args) if marker else ())
+    result = run_file(block.source, replace=block.replacements)
     rel = block.source.relative_to(ROOT)
     if result.returncode:
         pytest.fail(f"{rel} (shown on {pages}) raised:\n{result.stderr}", pytrace=False)

@@ -1,0 +1,32 @@
+"""Headless Chromium through Playwright, for the PDFs, the page-weight report and the browser tests.
+
+Playwright cannot download its own browser here, so it drives Debian's chromium (`apt-get install chromium`).
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Without the background-networking flags Chromium keeps calling home, which a closed network refuses.
+ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-default-apps",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-gpu",
+]  # and nothing that loosens file:// security: the tests must see what a reader's browser sees
+
+
+def launch(playwright):
+    """A headless Chromium; raises with the install command when it is missing."""
+    if not Path(CHROMIUM).is_file() and not shutil.which(CHROMIUM):
+        raise RuntimeError(f"{CHROMIUM} not found: apt-get install chromium (or set CHROMIUM)")
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+
+
+def is_local(url: str) -> bool:
+    """A request that stays on this machine: the site's own files, inline data, or in-page objects."""
+    return url.startswith(("file://", "data:", "blob:", "about:"))

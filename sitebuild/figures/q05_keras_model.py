@@ -1,0 +1,102 @@
+"""Q5: the question's network, drawn from the built Keras model (layer names, output shapes, parameter counts)."""
+
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
+
+INPUTS = ["snippets/q05_model.py"]
+
+STRINGS = {
+    "sv": {
+        "input": "Indata",
+        "features": "egenskaper (kolumner)",
+        "unit": "nod",
+        "units": "noder",
+        "dropout": "nollställer slumpvis 20 % vid träning",
+        "output": "utdataform",
+        "params": "parametrar",
+        "total": "Totalt",
+        "trainable": "alla tränbara",
+        "thousands": "\u202f",  # Swedish groups digits with a (narrow) space
+    },
+    "en": {
+        "input": "Input",
+        "features": "features (columns)",
+        "unit": "unit",
+        "units": "units",
+        "dropout": "zeroes a random 20% in training",
+        "output": "output shape",
+        "params": "parameters",
+        "total": "In total",
+        "trainable": "all trainable",
+        "thousands": ",",
+    },
+}
+
+COLOURS = {"InputLayer": "#e9ecef", "Dense": "#dbe4ff", "Dropout": "#ffe3c2"}  # grey, blue, orange: colour-blind safe
+EDGE, INK = "#1a237e", "#0d1440"
+
+
+def layer_rows(n_cols):
+    """(class name, layer name, detail, output shape, parameters) for the input and each layer of the real model."""
+    import keras
+
+    from snippets.q05_model import build_model
+
+    keras.backend.clear_session()  # fresh layer-name counters: dense, dropout, dense_1, dense_2
+    model = build_model(n_cols)
+    rows = [("InputLayer", "input", n_cols, tuple(model.inputs[0].shape), 0)]
+    for layer in model.layers:
+        kind = type(layer).__name__
+        detail = (layer.kernel.shape[0], layer.units, layer.activation.__name__) if kind == "Dense" else layer.rate
+        rows.append((kind, layer.name, detail, tuple(layer.output.shape), layer.count_params()))
+    trainable = sum(int(np.prod(w.shape)) for w in model.trainable_weights)
+    return rows, model.count_params(), trainable == model.count_params()
+
+
+def number(n, s):
+    return f"{n:,}".replace(",", s["thousands"])
+
+
+def describe(kind, detail, s):
+    if kind == "InputLayer":
+        return f"{detail} {s['features']}"
+    if kind == "Dense":
+        _, units, activation = detail
+        return f"{units} {s['unit' if units == 1 else 'units']}, {'ReLU' if activation == 'relu' else activation}"
+    return s["dropout"]
+
+
+def draw(s: dict) -> plt.Figure:
+    from snippets.q05_model import load_data
+
+    rows, total, all_trainable = layer_rows(load_data()[0].shape[1])
+    fig, ax = plt.subplots(figsize=(7.2, 1.15 * len(rows) + 0.6))
+    height, gap = 0.8, 0.35
+    for i, (kind, name, detail, shape, params) in enumerate(rows):
+        y = -i * (height + gap)
+        box = FancyBboxPatch(
+            (0, y - height), 10, height, boxstyle="round,pad=0.02,rounding_size=0.12",
+            facecolor=COLOURS[kind], edgecolor=EDGE, linewidth=1.4, linestyle="--" if kind == "Dropout" else "-",
+        )  # fmt: skip
+        ax.add_patch(box)
+        title = s["input"] if kind == "InputLayer" else f"{kind}  ({name})"
+        ax.text(0.25, y - 0.28, title, fontsize=12, weight="bold", color=INK, va="center")
+        ax.text(0.25, y - 0.58, describe(kind, detail, s), fontsize=10, color=INK, va="center")
+        shape_text = "(" + ", ".join(str(d) for d in shape) + ")"
+        ax.text(9.75, y - 0.28, f"{s['output']} {shape_text}", fontsize=10, color=INK, va="center", ha="right")
+        if kind != "InputLayer":
+            count = f"{number(params, s)} {s['params']}"
+            if kind == "Dense":  # weights (inputs x units) plus one bias per unit
+                n_in, units = detail[:2]
+                count = f"{n_in} × {units} + {units} = {count}"
+            ax.text(9.75, y - 0.58, count, fontsize=10, color=INK, va="center", ha="right")
+        if i:
+            ax.add_patch(FancyArrowPatch((5, y + gap), (5, y), arrowstyle="-|>", mutation_scale=14, color=EDGE))
+    bottom = -len(rows) * (height + gap) + gap
+    summary = f"{s['total']}: {number(total, s)} {s['params']}" + (f", {s['trainable']}" if all_trainable else "")
+    ax.text(5, bottom - 0.3, summary, fontsize=11.5, weight="bold", color=INK, ha="center", va="center")
+    ax.set_xlim(-0.1, 10.1)
+    ax.set_ylim(bottom - 0.6, 0.1)
+    ax.axis("off")
+    return fig

@@ -1,0 +1,84 @@
+"""Q8: the real training and validation loss of the early-stopping run, with its best and stopping epochs."""
+
+from functools import cache
+
+import matplotlib.pyplot as plt
+
+from snippets.q08_early_stopping import load_data, train
+
+INPUTS = ["snippets/q08_early_stopping.py"]
+
+STRINGS = {
+    "sv": {
+        "train": "träningsförlust (loss)",
+        "val": "valideringsförlust (val_loss)",
+        "best": "bästa epok {e}\nval_loss {v}",
+        "stop": "stoppar efter\nepok {e}",
+        "patience": "{p} epoker utan\nförbättring\n(patience={p})",
+        "xlabel": "epok",
+        "ylabel": "förlust (binär korsentropi)",
+        "decimal": ",",
+    },
+    "en": {
+        "train": "training loss (loss)",
+        "val": "validation loss (val_loss)",
+        "best": "best epoch {e}\nval_loss {v}",
+        "stop": "stops after\nepoch {e}",
+        "patience": "{p} epochs without\nimprovement\n(patience={p})",
+        "xlabel": "epoch",
+        "ylabel": "loss (binary cross-entropy)",
+        "decimal": ".",
+    },
+}
+
+# Okabe-Ito colours (colour-blind safe).
+TRAIN, VAL, BEST, STOP = "#e69f00", "#0072b2", "#009e73", "#d55e00"
+
+
+@cache
+def run():
+    """One training run, shared by both languages."""
+    _, history, stopper = train(load_data(), restore_best_weights=False)
+    return history, stopper
+
+
+def draw(s: dict) -> plt.Figure:
+    history, stopper = run()
+    loss, val = history["loss"], history["val_loss"]
+    epochs = list(range(1, len(loss) + 1))
+    best, stop = stopper.best_epoch + 1, stopper.stopped_epoch + 1  # the callback counts from 0
+
+    fig, (full, zoom) = plt.subplots(1, 2, figsize=(11, 4.4), gridspec_kw={"width_ratios": [1, 1.15]})
+    first = max(1, best - 7)  # the zoom shows the last epochs before the best one, and the patience window
+    for ax, lo in ((full, 1), (zoom, first)):
+        shown = slice(lo - 1, stop)
+        ax.axvspan(best, stop, color=STOP, alpha=0.08, linewidth=0)
+        ax.plot(epochs[shown], loss[shown], color=TRAIN, linewidth=2, linestyle="--", label=s["train"])
+        ax.plot(epochs[shown], val[shown], color=VAL, linewidth=2.2, marker="o", markersize=4, label=s["val"])
+        ax.axvline(best, color=BEST, linewidth=1.6)
+        ax.axvline(stop, color=STOP, linewidth=1.6, linestyle=":")
+        ax.set_xlabel(s["xlabel"])
+        ax.grid(alpha=0.3)
+        ax.spines[["top", "right"]].set_visible(False)
+    full.set_ylabel(s["ylabel"])
+    full.set_ylim(0, None)
+    full.legend(loc="upper right", frameon=False)
+    full.indicate_inset_zoom(zoom, edgecolor="#444444")
+
+    # Zoom: the best epoch, then the count of epochs without improvement that triggers the stop.
+    zoom.set_xlim(first - 0.5, stop + 4.5)
+    zoom.plot([best], [val[best - 1]], marker="o", markersize=11, markerfacecolor="none", markeredgecolor=BEST, mew=2)
+    lo, hi = zoom.get_ylim()
+    step = (hi - lo) * 0.05
+    for count, epoch in enumerate(range(best + 1, stop + 1), 1):
+        zoom.text(epoch, val[epoch - 1] + step, str(count), ha="center", va="bottom", color=STOP, fontsize=10,
+                  weight="bold")
+    value = f"{val[best - 1]:.4f}".replace(".", s["decimal"])
+    zoom.text(best - 0.3, hi - step, s["best"].format(e=best, v=value), ha="right", va="top", color=BEST,
+              fontsize=10, weight="bold")
+    zoom.text(stop + 0.3, hi - step, s["stop"].format(e=stop), ha="left", va="top", color=STOP, fontsize=10,
+              weight="bold")
+    zoom.text(stop + 0.3, lo + step, s["patience"].format(p=stop - best), ha="left", va="bottom", color="#5a2a00",
+              fontsize=9.5)
+    fig.tight_layout()
+    return fig

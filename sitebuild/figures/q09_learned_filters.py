@@ -1,0 +1,76 @@
+"""Q9: the trained digits CNN: its layers with real shapes and parameter counts, and what its first layer learned."""
+
+import keras
+import matplotlib.pyplot as plt
+import numpy as np
+
+from snippets.q09_digits_cnn import seeded_cnn_and_data, train
+
+INPUTS = ["snippets/q09_digits_cnn.py"]
+
+STRINGS = {
+    "sv": {
+        "input": "Indata",
+        "digit": "Testbild: en {label},\nmodellen svarar {predicted}",
+        "kernels": "inlärt filter\n3×3",
+        "maps": "särdragskarta\n8×8",
+        "title": "Första Conv2D-lagrets 16 filter efter träning och vad vart och ett gör av testbilden",
+        "params": "{n} parametrar",
+        "thousands": " ",
+    },
+    "en": {
+        "input": "Input",
+        "digit": "Test image: a {label},\nthe model says {predicted}",
+        "kernels": "learned filter\n3×3",
+        "maps": "feature map\n8×8",
+        "title": "The first Conv2D layer's 16 filters after training, and what each makes of the test image",
+        "params": "{n} parameters",
+        "thousands": ",",
+    },
+}
+
+
+def draw_layers(ax, cnn, s):
+    """One box per layer: type, output shape and parameter count, read from the model object."""
+    boxes = [(s["input"], cnn.input_shape[1:], 0)]
+    boxes += [(type(layer).__name__, layer.output.shape[1:], layer.count_params()) for layer in cnn.layers]
+    for i, (kind, shape, n) in enumerate(boxes):
+        lines = [kind, "×".join(map(str, shape))]
+        if n:
+            lines.append(s["params"].format(n=f"{n:,}".replace(",", s["thousands"])))
+        box = dict(boxstyle="round,pad=0.5", facecolor="#dbe4ff" if n else "#f1f3f5", edgecolor="#1a237e")
+        ax.text(i, 0, "\n".join(lines), ha="center", va="center", fontsize=9.5, bbox=box)
+        if i:
+            ax.annotate("", (i - 0.4, 0), (i - 0.6, 0), arrowprops=dict(arrowstyle="->", color="#1a237e"))
+    ax.set_xlim(-0.5, len(boxes) - 0.5)
+    ax.axis("off")
+
+
+def draw(s: dict) -> plt.Figure:
+    cnn, (X_train, X_test, y_train, y_test) = seeded_cnn_and_data()
+    train(cnn, X_train, y_train)  # the page's model, trained as in the snippet
+    digit = X_test[:1]
+    predicted = int(np.argmax(cnn.predict(digit, verbose=0)))
+    conv = cnn.layers[0]
+    kernels = keras.ops.convert_to_numpy(conv.kernel)[:, :, 0, :]  # (3, 3, 16)
+    maps = keras.ops.convert_to_numpy(conv(digit))[0]  # (8, 8, 16): convolution + bias + ReLU
+
+    fig = plt.figure(figsize=(14, 4))
+    grid = fig.add_gridspec(3, 18, height_ratios=[1, 1, 1.1], width_ratios=[2.6, 2.3] + [1] * 16)
+    ax = fig.add_subplot(grid[0:2, 0])
+    ax.imshow(digit[0, :, :, 0], cmap="gray_r", vmin=0, vmax=1)
+    ax.set_title(s["digit"].format(label=y_test[0], predicted=predicted), fontsize=10)
+    for row, key in enumerate(("kernels", "maps")):
+        fig.add_subplot(grid[row, 1]).text(0.95, 0.5, s[key], ha="right", va="center", fontsize=9.5)
+    for f in range(16):
+        limit = np.abs(kernels[:, :, f]).max()  # orange: positive weights, purple: negative
+        fig.add_subplot(grid[0, f + 2]).imshow(kernels[:, :, f], cmap="PuOr_r", vmin=-limit, vmax=limit)
+        fig.add_subplot(grid[1, f + 2]).imshow(maps[:, :, f], cmap="magma", vmin=0, vmax=maps.max())
+    fig.text(0.58, 0.93, s["title"], ha="center", fontsize=11)
+    for ax in fig.axes:
+        ax.set_xticks([])
+        ax.set_yticks([])
+        if not ax.images:
+            ax.axis("off")
+    draw_layers(fig.add_subplot(grid[2, :]), cnn, s)
+    return fig

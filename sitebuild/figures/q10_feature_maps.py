@@ -1,0 +1,71 @@
+"""Q10: two edge kernels applied to a real photo: the kernels, their feature maps, and the maps after max pooling.
+
+Run it yourself from the repository root: python -m sitebuild.figures.q10_feature_maps (writes a PNG).
+"""
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+from snippets.q10_edges_pooling import KERNELS, apply, load_image
+
+INPUTS = ["snippets/q10_edges_pooling.py"]
+
+STRINGS = {
+    "sv": {
+        "image": "Bild (gråskala)",
+        "kernel": "Kärna 3×3",
+        "map": "Särdragskarta efter\nfaltning och ReLU",
+        "pooled": "Efter maxpoolning\n2×2, steg 2",
+        "vertical edges": "vertikala kanter",
+        "horizontal edges": "horisontella kanter",
+    },
+    "en": {
+        "image": "Image (grey-scale)",
+        "kernel": "3×3 kernel",
+        "map": "Feature map after\nconvolution and ReLU",
+        "pooled": "After max pooling\n2×2, stride 2",
+        "vertical edges": "vertical edges",
+        "horizontal edges": "horizontal edges",
+    },
+}
+
+
+def size(a) -> str:
+    return f"{a.shape[0]}×{a.shape[1]}"  # rows × columns
+
+
+def draw(s: dict) -> plt.Figure:
+    image = load_image()
+    _, maps, pooled = apply(image)  # the snippet's Conv2D (+ ReLU) and MaxPooling2D, run for real
+    fig = plt.figure(figsize=(12, 5.2))
+    grid = fig.add_gridspec(2, 4, width_ratios=[1.6, 0.5, 1.6, 1.6])
+
+    ax = fig.add_subplot(grid[:, 0])  # the input, shown once for both filters
+    ax.imshow(image[0, :, :, 0], cmap="gray", vmin=0, vmax=1)
+    ax.set_title(f"{s['image']}\n{size(image[0])}")
+
+    for row, name in enumerate(KERNELS):
+        kernel = np.array(KERNELS[name])
+        ax = fig.add_subplot(grid[row, 1])  # the kernel with its weights: orange positive, purple negative
+        ax.imshow(kernel, cmap="PuOr_r", vmin=-2.5, vmax=2.5)
+        for (i, j), v in np.ndenumerate(kernel):
+            colour = "white" if abs(v) == 2 else "black"  # readable on the dark cells
+            ax.text(j, i, str(v), ha="center", va="center", fontsize=11, weight="bold", color=colour)
+        ax.set_title(f"{s['kernel']}:\n{s[name]}", fontsize=10)
+
+        top = np.percentile(maps[0, :, :, row], 99)  # one colour scale per filter, before and after pooling
+        ax = fig.add_subplot(grid[row, 2])
+        ax.imshow(maps[0, :, :, row], cmap="magma", vmin=0, vmax=top)
+        ax.set_title(f"{s['map']} {size(maps[0])}" if row == 0 else size(maps[0]), fontsize=10)
+        ax = fig.add_subplot(grid[row, 3])
+        ax.imshow(pooled[0, :, :, row], cmap="magma", vmin=0, vmax=top)
+        ax.set_title(f"{s['pooled']} → {size(pooled[0])}" if row == 0 else size(pooled[0]), fontsize=10)
+
+    for ax in fig.axes:
+        ax.set_xticks([])
+        ax.set_yticks([])
+    return fig
+
+
+if __name__ == "__main__":
+    draw(STRINGS["en"]).savefig("q10_feature_maps.png", dpi=120, bbox_inches="tight")

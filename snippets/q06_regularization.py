@@ -1,0 +1,71 @@
+# Q6: one network, one data split, four ways to train it: without regularization,
+# with dropout, with an L2 weight penalty and with early stopping.
+import keras
+import tensorflow as tf
+from sklearn.datasets import load_breast_cancer
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+
+METHODS = ["none", "dropout", "L2", "early stopping"]
+EPOCHS = 60
+
+
+def load_data():
+    """Breast-cancer data split 60/20/20 into train/validation/test, scaled with training rows only."""
+    X, y = load_breast_cancer(return_X_y=True)
+    y = y.reshape(-1, 1).astype("float32")  # a column, like the model's output
+    X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
+    X_train, X_val, y_train, y_val = train_test_split(X_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=0)
+    scaler = StandardScaler().fit(X_train)
+    return {
+        "train": (scaler.transform(X_train), y_train),
+        "val": (scaler.transform(X_val), y_val),
+        "test": (scaler.transform(X_test), y_test),
+    }
+
+
+def build(method):
+    """A network far larger than 30 features need: two hidden layers of 256 units."""
+    penalty = keras.regularizers.L2(1e-3) if method == "L2" else None  # adds 0.001 * sum(w**2) to the loss
+    layers = [keras.Input(shape=(30,))]
+    for _ in range(2):
+        layers.append(keras.layers.Dense(256, activation="relu", kernel_regularizer=penalty))
+        if method == "dropout":
+            layers.append(keras.layers.Dropout(0.5))
+    layers.append(keras.layers.Dense(1, activation="sigmoid"))
+    model = keras.Sequential(layers)
+    # "loss" includes the L2 penalty; the "bce" metric is the plain cross-entropy, comparable across methods.
+    bce = keras.metrics.BinaryCrossentropy(name="bce")
+    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy", bce])
+    return model
+
+
+def train(method, data):
+    """Train one model; return its per-epoch history and its scores on every split (dropout off)."""
+    keras.utils.set_random_seed(0)
+    model = build(method)
+    callbacks = []
+    if method == "early stopping":
+        callbacks.append(keras.callbacks.EarlyStopping(patience=5, restore_best_weights=True))
+    history = model.fit(
+        *data["train"], validation_data=data["val"], epochs=EPOCHS, callbacks=callbacks, verbose=0
+    ).history
+    scores = {split: model.evaluate(X, y, verbose=0, return_dict=True) for split, (X, y) in data.items()}
+    return history, scores
+
+
+def compare():
+    tf.config.experimental.enable_op_determinism()  # same numbers on every run
+    data = load_data()
+    return {method: train(method, data) for method in METHODS}
+
+
+if __name__ == "__main__":
+    results = compare()
+    print(f"{'':15} {'':6} {'cross-entropy':^22}   {'accuracy':^22}")
+    print(f"{'method':15} {'epochs':>6} {'train':>7}{'val':>7}{'test':>8}   {'train':>7}{'val':>7}{'test':>8}")
+    for method, (history, scores) in results.items():
+        ce = [scores[s]["bce"] for s in ("train", "val", "test")]
+        acc = [scores[s]["accuracy"] for s in ("train", "val", "test")]
+        print(f"{method:15} {len(history['loss']):>6} {ce[0]:7.4f}{ce[1]:7.4f}{ce[2]:8.4f}   ", end="")
+        print(f"{acc[0]:7.3f}{acc[1]:7.3f}{acc[2]:8.3f}")

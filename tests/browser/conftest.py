@@ -1,0 +1,115 @@
+"""The built site, opened from disk in headless Chromium with every request to another host blocked.
+
+The site is built once per test run into a temporary folder (shared by pytest-xdist workers), or taken from
+SITE_DIR when that points to a build newer than every source. Tests are parametrized over the pages found in
+that build, so new pages are covered as they are added.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+from playwright.sync_api import sync_playwright
+
+from sitebuild import ROOT
+from sitebuild.browser import is_local, launch
+from sitebuild.build import build
+from sitebuild.links import page_paths
+
+SOURCES = ["mkdocs.yml", "docs", "snippets", "sitebuild"]
+QUESTION = re.compile(r"(^|/)q\d\d-[^/]*\.html$")
+
+
+def _newest_source() -> float:
+    files = (p for s in SOURCES for p in ([ROOT / s] if (ROOT / s).is_file() else (ROOT / s).rglob("*")))
+    return max(p.stat().st_mtime for p in files if p.is_file() and "__pycache__" not in p.parts)
+
+
+def built_site(config: pytest.Config) -> Path:
+    """Build once per run: the first xdist worker builds, the others wait on the lock and reuse it."""
+    if cached := getattr(config, "_built_site", None):
+        return cached
+    if os.environ.get("SITE_DIR"):
+        site = Path(os.environ["SITE_DIR"]).resolve()
+        index = site / "index.html"
+        if not index.is_file() or index.stat().st_mtime < _newest_source():
+            raise pytest.UsageError(f"SITE_DIR={site} is missing or older than the sources: rebuild it or unset it")
+    else:
+        shared = config._tmp_path_factory.getbasetemp()  # noqa: SLF001  (the fixture is not available at collection)
+        shared = shared.parent if hasattr(config, "workerinput") else shared
+        site, done = shared / "site", shared / "site.built"
+        with FileLock(str(shared / "site.lock")):
+            if not done.exists():
+                done.write_text(str(build(site)))
+        if done.read_text() != "0":
+            raise pytest.UsageError("the strict build failed (its log is above, or run `nox -s build`)")
+    config._built_site = site
+    return site
+
+
+def pytest_generate_tests(metafunc):
+    """page: every HTML page of the build; question_page: the question pages of both languages."""
+    for name, keep in (("page", lambda p: True), ("question_page", QUESTION.search)):
+        if name in metafunc.fixturenames:
+            pages = [p for p in page_paths(built_site(metafunc.config)) if keep(p)]
+            metafunc.parametrize(name, pages)
+
+
+@pytest.fixture(scope="session")
+def site(pytestconfig) -> Path:
+    return built_site(pytestconfig)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+class Offline:
+    """Opens pages of a site from disk; records, and refuses, every request that would leave the machine."""
+
+    def __init__(self, browser, site: Path):
+        self.browser, self.site = browser, site
+        self.remote: list[str] = []
+        self.errors: list[str] = []
+        self.contexts = []
+
+    def url(self, path: str) -> str:
+        return (self.site / path).as_uri()
+
+    def open(self, path: str, **context_options):
+        """A fresh browser context (own storage, own viewport) showing `path`, loaded."""
+        context = self.browser.new_context(**context_options)
+        self.contexts.append(context)
+        context.route("**/*", lambda route: self._route(route, path))
+        page = context.new_page()
+        page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
+        page.goto(self.url(path))
+        return page
+
+    def _route(self, route, path: str):
+        url = route.request.url
+        if is_local(url):
+            route.continue_()
+        else:
+            self.remote.append(f"{path}: {url}")
+            route.abort()
+
+    def close(self):
+        for context in self.contexts:
+            context.close()
+
+
+@pytest.fixture
+def offline(browser, site):
+    """Fails the test when any page it opened asked for another host or raised a JavaScript error."""
+    opener = Offline(browser, site)
+    yield opener
+    opener.close()
+    assert not opener.remote, "requests to other hosts (blocked):\n" + "\n".join(opener.remote)
+    assert not opener.errors, "JavaScript errors:\n" + "\n".join(opener.errors)

@@ -1,0 +1,106 @@
+"""Run it yourself: every snippet becomes a notebook; the Q5 notebook is rendered, with outputs, in both languages."""
+
+import os
+import subprocess
+import sys
+
+import nbformat
+import pytest
+
+from sitebuild import LANGS, ROOT, SNIPPETS, notebooks
+
+RENDERED = sorted(notebooks.RENDERED)
+BOX = {"sv": "Kör själv", "en": "Run it yourself"}
+
+
+def prefix(lang):
+    return "" if lang == LANGS[0] else f"{lang}/"
+
+
+def percent_blocks(stem):
+    """The snippet's `# %%` blocks, as a reader sees them in the file."""
+    text = (SNIPPETS / f"{stem}.py").read_text(encoding="utf-8")
+    return [block.strip() for block in text.split("# %%\n") if block.strip()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_notebook_is_an_intro_then_one_cell_per_block(lang):
+    nb = nbformat.reads(notebooks.notebook("q05_input_shape", lang), as_version=4)
+    nbformat.validate(nb)
+    intro, *code = nb.cells
+    assert intro.cell_type == "markdown" and intro.source.startswith(f"# {BOX[lang]}: ")
+    assert notebooks.page_title("q05_input_shape", lang) in intro.source
+    assert [c.source.strip() for c in code] == percent_blocks("q05_input_shape")
+
+
+def test_notebooks_are_byte_identical_when_regenerated():
+    assert notebooks.notebook("q05_input_shape", "sv") == notebooks.notebook("q05_input_shape", "sv")
+
+
+@pytest.mark.parametrize("stem", RENDERED)
+def test_rendered_notebook_prints_what_the_page_shows(stem):
+    cells = notebooks.executed_cells(stem)
+    printed = "".join(o.text for c in cells for o in c.outputs if o.output_type == "stream" and o.name == "stdout")
+    assert printed == (SNIPPETS / "output" / f"{stem}.txt").read_text(encoding="utf-8")
+    assert not [o for c in cells for o in c.outputs if o.output_type == "error" or o.get("name") == "stderr"]
+
+
+def test_a_raising_cell_names_the_snippet_line(tmp_path, monkeypatch):
+    (tmp_path / "q99_fails.py").write_text("# %%\nx = 1\n\n# %%\ny = 2\nz = 1 / 0\n", encoding="utf-8")
+    monkeypatch.setattr(notebooks, "SNIPPETS", tmp_path)
+    with pytest.raises(notebooks.NotebookError, match=r"q99_fails\.py:6: notebook cell raised ZeroDivisionError"):
+        notebooks.execute("q99_fails", notebooks.code_cells("q99_fails"))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_run_box_lists_each_snippet_before_key_terms(lang):
+    page = '```python\n--8<-- "snippets/q05_model.py"\n```\n\n```text\n--8<-- "snippets/output/q05_model.txt"\n```\n'
+    page += "\n## Nyckelbegrepp\n" if lang == "sv" else "\n## Key terms\n"
+    out = notebooks.run_box(page, lang)
+    assert out.index(BOX[lang]) < out.index("## ")
+    assert "(downloads/q05_model.py)" in out and "(downloads/q05_model.ipynb)" in out
+    assert "(notebooks/q05_model.ipynb)" in out  # the rendered notebook page
+    assert "output/q05_model" not in out.split(BOX[lang])[1]
+    assert notebooks.run_box("# No code here\n", lang) == "# No code here\n"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """A strict build of both languages, into a temporary folder."""
+    out = tmp_path_factory.mktemp("site")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TF_CPP_MIN_LOG_LEVEL": "3"}
+    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)]
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, f"strict build failed:\n{proc.stderr[-4000:]}"
+    return out
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("stem", RENDERED)
+def test_build_renders_the_notebook_page_in_each_language(site, stem, lang):
+    page = site / prefix(lang) / "notebooks" / f"{stem}.html"
+    assert page.is_file(), f"{page.relative_to(site)} missing: mkdocs-static-i18n dropped the notebook page"
+    html = page.read_text(encoding="utf-8")
+    assert not html.lstrip().startswith("{") and '"cell_type"' not in html, "notebook copied as raw JSON"
+    assert f'<html lang="{lang}"' in html and 'class="jupyter-wrapper"' in html
+    assert f"{BOX[lang]}: " in html  # the intro cell in the page's language
+    assert "EarlyStopping stopped training after epoch" in html  # an executed output
+    assert "cdnjs" not in html and 'src="http' not in html  # nothing loaded from the internet
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_build_ships_every_snippet_as_file_and_notebook(site, lang):
+    for path in sorted(SNIPPETS.glob("q*.py")):
+        downloads = site / prefix(lang) / "downloads"
+        assert (downloads / path.name).read_bytes() == path.read_bytes()
+        nb = nbformat.read(downloads / f"{path.stem}.ipynb", as_version=4)
+        nbformat.validate(nb)
+        assert nb.cells[0].source.startswith(f"# {BOX[lang]}: ")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_build_gives_q05_page_its_run_box(site, lang):
+    html = (site / prefix(lang) / "q05-keras-model.html").read_text(encoding="utf-8")
+    box = html[html.index(f'<p class="admonition-title">{BOX[lang]}</p>') :]
+    for href in ("downloads/q05_model.py", "downloads/q05_model.ipynb", "notebooks/q05_model.html"):
+        assert f'href="{href}"' in box.split("</div>")[0]
