@@ -54,6 +54,13 @@ def lint(session: nox.Session) -> None:
 
 
 @nox.session
+def benchmark(session: nox.Session) -> None:
+    """Measure this machine again for the benchmark page (NumPy with OPENBLAS_CORETYPE/L2_SIZE unset)."""
+    install(session)
+    session.run("python", "-m", "sitebuild.benchmark", "--force", env=ENV)
+
+
+@nox.session
 def outputs(session: nox.Session) -> None:
     """Re-run snippets and store what they print (all, or those named after --)."""
     install(session)

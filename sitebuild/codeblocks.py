@@ -8,7 +8,7 @@ from pathlib import Path
 from pytest_codeblocks import extract_from_buffer
 
 from . import DOCS, FIGURE_CODE, ROOT, SNIPPETS
-from .snippets import expand
+from .snippets import expand, includes
 
 EXECUTED = {"python"}
 # Fences that are shown, never run. Anything else fails the tests, so no fence is skipped silently.
@@ -34,9 +34,7 @@ class Block:
 
     @property
     def replacements(self) -> tuple[tuple[str, str], ...]:
-        """(old, new) of each `<!--pytest.mark.replace(old, new)-->` mark: the code runs with old replaced by new."""
-        prefix = "pytest.mark.replace"
-        return tuple(ast.literal_eval(m.removeprefix(prefix)) for m in self.marks if m.startswith(prefix + "("))
+        return replacements(self.marks)
 
     @property
     def where(self) -> str:
@@ -51,14 +49,24 @@ def page_blocks(page: Path) -> list[Block]:
     ]
 
 
+def replacements(marks: list[str]) -> tuple[tuple[str, str], ...]:
+    """(old, new) of each `<!--pytest.mark.replace(old, new)-->` mark: the code runs with old replaced by new."""
+    prefix = "pytest.mark.replace"
+    return tuple(ast.literal_eval(m.removeprefix(prefix)) for m in marks if m.startswith(prefix + "("))
+
+
 def replacements_for(snippet: Path) -> tuple[tuple[str, str], ...]:
-    """The replace marks of the fences that show `snippet`, so that tests and stored outputs run the same code."""
+    """The replace marks of the fences that include `snippet`, so that tests and stored outputs run the same code.
+
+    Reads the pages unexpanded, so it works before the snippet's output file exists.
+    """
+    rel = snippet.relative_to(ROOT).as_posix()
     found = {
-        b.replacements
+        replacements(b.marks)
         for page in sorted(DOCS.rglob("*.md"))
-        for b in page_blocks(page)
-        if b.lang in EXECUTED and b.source == snippet
+        for b in extract_from_buffer(io.StringIO(page.read_text(encoding="utf-8")))
+        if any(path == rel for _, path in includes(b.code))
     }
     if len(found) > 1:
-        raise ValueError(f"{snippet.relative_to(ROOT)}: pages show it with different replace marks: {sorted(found)}")
+        raise ValueError(f"{rel}: pages show it with different replace marks: {sorted(found)}")
     return found.pop() if found else ()

@@ -9,7 +9,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sitebuild import LANGS, ROOT, figures, glossary, notebooks  # noqa: E402
+from sitebuild import LANGS, ROOT, benchmark, figures, glossary, notebooks  # noqa: E402
 from sitebuild.outputs import PROVENANCE  # noqa: E402
 from sitebuild.pages import missing_twins  # noqa: E402
 from sitebuild.snippets import SnippetError, check_includes  # noqa: E402
@@ -31,6 +31,7 @@ def on_pre_build(config):
         sys.path.insert(0, str(ROOT))
     if problems := missing_twins(Path(config.docs_dir)):
         raise PluginError("pages without their twin:\n  " + "\n  ".join(problems))
+    benchmark.prepare()  # cached run, or a measurement now; failures become a notice on the page
     try:
         figures.render_all()
     except figures.FigureError as err:
@@ -59,6 +60,7 @@ def on_page_markdown(markdown, page, config, files):
         facts = json.loads(PROVENANCE.read_text(encoding="utf-8"))
         markdown += "\n\n" + PROVENANCE_NOTE[page_lang(page)].format(**facts)
     markdown = notebooks.run_box(markdown, page_lang(page))
+    markdown = benchmark.insert(markdown, page_lang(page))
     return glossary.apply(markdown, page_lang(page), glossary.current(), Path(config.docs_dir))
 
 

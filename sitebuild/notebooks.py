@@ -2,8 +2,8 @@
 
 generate() writes docs/notebooks/<stem>.<lang>.ipynb (gitignored) for each snippets/q*.py: an intro cell in the
 language, then one code cell per `# %%` block (jupytext's percent format). Notebooks named in RENDERED are
-executed here, their outputs cached in .cache/notebooks/ under a key made of the snippet's bytes, this module
-and the Python/TensorFlow/Keras versions, and mkdocs-jupyter shows them as pages (it never executes anything).
+executed here, their outputs cached in .cache/notebooks/ under a key made of the snippet's bytes, the code that
+runs it and the Python/TensorFlow/Keras versions; mkdocs-jupyter shows them as pages and never executes anything.
 
 mkdocs-static-i18n rebuilds the file list in on_files and drops mkdocs-jupyter's pages (its issue #198), so
 site_files() runs after it: it turns the current language's rendered notebooks back into pages and adds
@@ -32,8 +32,8 @@ OUT = DOCS / "notebooks"
 CACHE = ROOT / ".cache" / "notebooks"
 RENDERED = {"q05_model"}  # executed and shown as pages; every snippet is downloadable
 PIP_NAMES = {"sklearn": "scikit-learn"}
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # terminal colours in a kernel's traceback
 # TensorFlow's C++ (absl) log lines, which the kernel forwards to the notebook despite TF_CPP_MIN_LOG_LEVEL
-ANSI = re.compile(r"\x1b\[[0-9;]*m")
 TF_LOG_LINE = re.compile(r"^([IWEF]\d{4} .*|WARNING: All log messages before absl::InitializeLog\(\).*)\n?", re.M)
 
 TEXT = {
@@ -163,9 +163,7 @@ def executed_cells(stem: str) -> list:
     if not cached.is_file():
         CACHE.mkdir(parents=True, exist_ok=True)
         nb = nbformat.v4.new_notebook(cells=execute(stem, code_cells(stem)), metadata=metadata())
-        tmp = cached.with_suffix(".partial")
-        nbformat.write(nb, tmp)
-        tmp.replace(cached)
+        write_atomic(cached, nbformat.writes(nb))
         for stale in CACHE.glob(f"{stem}.*.ipynb"):
             if stale != cached:
                 stale.unlink()
@@ -198,6 +196,13 @@ def notebook(stem: str, lang: str) -> str:
     return nbformat.writes(nbformat.v4.new_notebook(cells=cells, metadata=metadata())) + "\n"
 
 
+def write_atomic(path, text: str) -> None:
+    """Write via a private temporary file, so that a parallel build never reads half a notebook."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)
+
+
 def generate() -> list[str]:
     """Write docs/notebooks/<stem>.<lang>.ipynb for every snippet; return the names of files that changed."""
     OUT.mkdir(parents=True, exist_ok=True)
@@ -208,7 +213,7 @@ def generate() -> list[str]:
             wanted.add(target.name)
             text = notebook(stem, lang)
             if not target.is_file() or target.read_text(encoding="utf-8") != text:
-                target.write_text(text, encoding="utf-8")
+                write_atomic(target, text)
                 changed.append(target.name)
     for stale in OUT.glob("*.ipynb"):
         if stale.name not in wanted:

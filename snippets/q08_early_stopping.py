@@ -46,7 +46,7 @@ if __name__ == "__main__":
     model, history, stopper = train(data, restore_best_weights=False)
     print("epoch    loss  val_loss  epochs without improvement")
     best, wait = float("inf"), 0
-    for epoch, (loss, val_loss) in enumerate(zip(history["loss"], history["val_loss"]), 1):
+    for epoch, (loss, val_loss) in enumerate(zip(history["loss"], history["val_loss"], strict=True), 1):
         best, wait = (val_loss, 0) if val_loss < best else (best, wait + 1)  # the callback's rule
         print(f"{epoch:5} {loss:7.4f} {val_loss:9.5f}  {wait}")
     # The callback counts epochs from 0; add 1 to match the list above.

@@ -32,7 +32,8 @@ model.compile(
 )
 model.summary()
 print("layers in the base:", len(base.layers))
-print("BatchNormalization layers in the base:", sum(isinstance(la, keras.layers.BatchNormalization) for la in base.layers))
+batch_norms = [layer for layer in base.layers if isinstance(layer, keras.layers.BatchNormalization)]
+print("BatchNormalization layers in the base:", len(batch_norms))
 
 # %%
 # 3. Images go in as RGB values 0-255, resized to 224 x 224, through ResNet50's own preprocessing.
@@ -40,6 +41,7 @@ print("BatchNormalization layers in the base:", sum(isinstance(la, keras.layers.
 image = keras.utils.load_img(cbook.get_sample_data("grace_hopper.jpg", asfileobj=False), target_size=(224, 224))
 batch = keras.applications.resnet50.preprocess_input(np.array([keras.utils.img_to_array(image)]))
 print("input batch:", batch.shape, "-> output:", model.predict(batch, verbose=0).shape, "(one probability per class)")
+print("augmentation leaves images unchanged outside training:", np.array_equal(augment(batch, training=False), batch))
 
 # 4. With the album sorted into album/tennis ball/ and album/zebra/, training is:
 #    data = keras.utils.image_dataset_from_directory("album", image_size=(224, 224), class_names=CLASSES)

@@ -1,6 +1,7 @@
 """Q7: the output of a real keras.layers.Dropout(0.2) on a batch of ones, in training and at inference."""
 
 import matplotlib.pyplot as plt
+import numpy as np
 from matplotlib.colors import ListedColormap
 
 from snippets.q07_dropout import RATE, apply_dropout
@@ -40,10 +41,10 @@ def draw(s: dict) -> plt.Figure:
     x, training, inference = apply_dropout()
     panels = [(s["train"].format(n=i), out) for i, out in enumerate(training, 1)] + [(s["infer"], inference)]
     fig, axes = plt.subplots(1, len(panels), figsize=(11, 3.3))
-    for ax, (title, out) in zip(axes, panels):
+    for ax, (title, out) in zip(axes, panels, strict=True):
         codes = (out > 0).astype(int) + (out > 1).astype(int)  # 0 zeroed, 1 unchanged, 2 scaled
         ax.imshow(codes, cmap=COLOURS, vmin=0, vmax=2)
-        for (row, col), value in zip(((r, c) for r in range(out.shape[0]) for c in range(out.shape[1])), out.flat):
+        for (row, col), value in np.ndenumerate(out):
             colour = "white" if value > 1 else "#111111"
             ax.text(col, row, number(value, s), ha="center", va="center", fontsize=7.5, color=colour)
         ax.set_title(title, fontsize=10.5)
@@ -52,8 +53,14 @@ def draw(s: dict) -> plt.Figure:
         ax.set_xlabel(s["unit"], fontsize=9)
         ax.set_ylabel(s["example"], fontsize=9)
         ax.tick_params(length=0)
-        ax.text(0.5, -0.42, s["zeros"].format(z=int((out == 0).sum()), total=out.size), transform=ax.transAxes,
-                ha="center", fontsize=9.5)
+        ax.text(
+            0.5,
+            -0.42,
+            s["zeros"].format(z=int((out == 0).sum()), total=out.size),
+            transform=ax.transAxes,
+            ha="center",
+            fontsize=9.5,
+        )
     kept = number(1 / (1 - RATE), s)
     fig.text(0.5, 0.0, s["legend"].format(kept=kept, rate=number(RATE, s)), ha="center", fontsize=10)
     fig.tight_layout()

@@ -71,14 +71,31 @@ def draw(s: dict) -> plt.Figure:
     lo, hi = zoom.get_ylim()
     step = (hi - lo) * 0.05
     for count, epoch in enumerate(range(best + 1, stop + 1), 1):
-        zoom.text(epoch, val[epoch - 1] + step, str(count), ha="center", va="bottom", color=STOP, fontsize=10,
-                  weight="bold")
+        zoom.text(
+            epoch, val[epoch - 1] + step, str(count), ha="center", va="bottom", color=STOP, fontsize=10, weight="bold"
+        )
     value = f"{val[best - 1]:.4f}".replace(".", s["decimal"])
-    zoom.text(best - 0.3, hi - step, s["best"].format(e=best, v=value), ha="right", va="top", color=BEST,
-              fontsize=10, weight="bold")
-    zoom.text(stop + 0.3, hi - step, s["stop"].format(e=stop), ha="left", va="top", color=STOP, fontsize=10,
-              weight="bold")
-    zoom.text(stop + 0.3, lo + step, s["patience"].format(p=stop - best), ha="left", va="bottom", color="#5a2a00",
-              fontsize=9.5)
+    zoom.text(
+        best - 0.3,
+        hi - step,
+        s["best"].format(e=best, v=value),
+        ha="right",
+        va="top",
+        color=BEST,
+        fontsize=10,
+        weight="bold",
+    )
+    zoom.text(
+        stop + 0.3, hi - step, s["stop"].format(e=stop), ha="left", va="top", color=STOP, fontsize=10, weight="bold"
+    )
+    zoom.text(
+        stop + 0.3,
+        lo + step,
+        s["patience"].format(p=stop - best),
+        ha="left",
+        va="bottom",
+        color="#5a2a00",
+        fontsize=9.5,
+    )
     fig.tight_layout()
     return fig

@@ -14,7 +14,7 @@ STRINGS = {
         "digit": "Testbild: en {label},\nmodellen svarar {predicted}",
         "kernels": "inlärt filter\n3×3",
         "maps": "särdragskarta\n8×8",
-        "title": "Första Conv2D-lagrets 16 filter efter träning och vad vart och ett gör av testbilden",
+        "title": "Första Conv2D-lagrets 16 filter efter träning\noch vad vart och ett gör av testbilden",
         "params": "{n} parametrar",
         "thousands": " ",
     },
@@ -23,7 +23,7 @@ STRINGS = {
         "digit": "Test image: a {label},\nthe model says {predicted}",
         "kernels": "learned filter\n3×3",
         "maps": "feature map\n8×8",
-        "title": "The first Conv2D layer's 16 filters after training, and what each makes of the test image",
+        "title": "The first Conv2D layer's 16 filters after training,\nand what each makes of the test image",
         "params": "{n} parameters",
         "thousands": ",",
     },
@@ -39,9 +39,9 @@ def draw_layers(ax, cnn, s):
         if n:
             lines.append(s["params"].format(n=f"{n:,}".replace(",", s["thousands"])))
         box = dict(boxstyle="round,pad=0.5", facecolor="#dbe4ff" if n else "#f1f3f5", edgecolor="#1a237e")
-        ax.text(i, 0, "\n".join(lines), ha="center", va="center", fontsize=9.5, bbox=box)
+        ax.text(i, 0, "\n".join(lines), ha="center", va="center", fontsize=9, bbox=box)
         if i:
-            ax.annotate("", (i - 0.4, 0), (i - 0.6, 0), arrowprops=dict(arrowstyle="->", color="#1a237e"))
+            ax.annotate("", (i - 0.44, 0), (i - 0.56, 0), arrowprops=dict(arrowstyle="->", color="#1a237e"))
     ax.set_xlim(-0.5, len(boxes) - 0.5)
     ax.axis("off")
 
@@ -55,22 +55,24 @@ def draw(s: dict) -> plt.Figure:
     kernels = keras.ops.convert_to_numpy(conv.kernel)[:, :, 0, :]  # (3, 3, 16)
     maps = keras.ops.convert_to_numpy(conv(digit))[0]  # (8, 8, 16): convolution + bias + ReLU
 
-    fig = plt.figure(figsize=(14, 4))
-    grid = fig.add_gridspec(3, 18, height_ratios=[1, 1, 1.1], width_ratios=[2.6, 2.3] + [1] * 16)
-    ax = fig.add_subplot(grid[0:2, 0])
-    ax.imshow(digit[0, :, :, 0], cmap="gray_r", vmin=0, vmax=1)
+    fig = plt.figure(figsize=(10.5, 6))
+    grid = fig.add_gridspec(5, 10, height_ratios=[1, 1, 1, 1, 1.5], width_ratios=[3, 1.8] + [1] * 8)
+    ax = fig.add_subplot(grid[0:4, 0])
+    ax.imshow(digit[0, :, :, 0], cmap="gray_r", vmin=0, vmax=1, interpolation="none")
     ax.set_title(s["digit"].format(label=y_test[0], predicted=predicted), fontsize=10)
-    for row, key in enumerate(("kernels", "maps")):
+    for row, key in enumerate(("kernels", "maps", "kernels", "maps")):
         fig.add_subplot(grid[row, 1]).text(0.95, 0.5, s[key], ha="right", va="center", fontsize=9.5)
     for f in range(16):
+        row, col = 2 * (f // 8), 2 + f % 8  # filters 0-7 in rows 0-1, filters 8-15 in rows 2-3
         limit = np.abs(kernels[:, :, f]).max()  # orange: positive weights, purple: negative
-        fig.add_subplot(grid[0, f + 2]).imshow(kernels[:, :, f], cmap="PuOr_r", vmin=-limit, vmax=limit)
-        fig.add_subplot(grid[1, f + 2]).imshow(maps[:, :, f], cmap="magma", vmin=0, vmax=maps.max())
-    fig.text(0.58, 0.93, s["title"], ha="center", fontsize=11)
+        top, bottom = fig.add_subplot(grid[row, col]), fig.add_subplot(grid[row + 1, col])
+        top.imshow(kernels[:, :, f], cmap="PuOr_r", vmin=-limit, vmax=limit, interpolation="none")
+        bottom.imshow(maps[:, :, f], cmap="magma", vmin=0, vmax=maps.max(), interpolation="none")
+    fig.suptitle(s["title"], fontsize=11)
     for ax in fig.axes:
         ax.set_xticks([])
         ax.set_yticks([])
         if not ax.images:
             ax.axis("off")
-    draw_layers(fig.add_subplot(grid[2, :]), cnn, s)
+    draw_layers(fig.add_subplot(grid[4, :]), cnn, s)
     return fig

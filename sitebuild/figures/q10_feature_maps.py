@@ -13,11 +13,11 @@ INPUTS = ["snippets/q10_edges_pooling.py"]
 STRINGS = {
     "sv": {
         "image": "Bild (gråskala)",
-        "kernel": "Kärna 3×3",
+        "kernel": "Filterkärna 3×3",
         "map": "Särdragskarta efter\nfaltning och ReLU",
         "pooled": "Efter maxpoolning\n2×2, steg 2",
-        "vertical edges": "vertikala kanter",
-        "horizontal edges": "horisontella kanter",
+        "vertical edges": "lodräta kanter",
+        "horizontal edges": "vågräta kanter",
     },
     "en": {
         "image": "Image (grey-scale)",
@@ -37,28 +37,29 @@ def size(a) -> str:
 def draw(s: dict) -> plt.Figure:
     image = load_image()
     _, maps, pooled = apply(image)  # the snippet's Conv2D (+ ReLU) and MaxPooling2D, run for real
-    fig = plt.figure(figsize=(12, 5.2))
+    fig = plt.figure(figsize=(10, 4.6))
     grid = fig.add_gridspec(2, 4, width_ratios=[1.6, 0.5, 1.6, 1.6])
 
     ax = fig.add_subplot(grid[:, 0])  # the input, shown once for both filters
-    ax.imshow(image[0, :, :, 0], cmap="gray", vmin=0, vmax=1)
+    # interpolation="none": one square per value, so the coarser grid after pooling stays visible
+    ax.imshow(image[0, :, :, 0], cmap="gray", vmin=0, vmax=1, interpolation="none")
     ax.set_title(f"{s['image']}\n{size(image[0])}")
 
     for row, name in enumerate(KERNELS):
         kernel = np.array(KERNELS[name])
         ax = fig.add_subplot(grid[row, 1])  # the kernel with its weights: orange positive, purple negative
-        ax.imshow(kernel, cmap="PuOr_r", vmin=-2.5, vmax=2.5)
+        ax.imshow(kernel, cmap="PuOr_r", vmin=-2.5, vmax=2.5, interpolation="none")
         for (i, j), v in np.ndenumerate(kernel):
             colour = "white" if abs(v) == 2 else "black"  # readable on the dark cells
             ax.text(j, i, str(v), ha="center", va="center", fontsize=11, weight="bold", color=colour)
         ax.set_title(f"{s['kernel']}:\n{s[name]}", fontsize=10)
 
-        top = np.percentile(maps[0, :, :, row], 99)  # one colour scale per filter, before and after pooling
+        top = np.percentile(maps[0, :, :, row], 99)  # same colour scale before and after pooling; top 1% saturate
         ax = fig.add_subplot(grid[row, 2])
-        ax.imshow(maps[0, :, :, row], cmap="magma", vmin=0, vmax=top)
+        ax.imshow(maps[0, :, :, row], cmap="magma", vmin=0, vmax=top, interpolation="none")
         ax.set_title(f"{s['map']} {size(maps[0])}" if row == 0 else size(maps[0]), fontsize=10)
         ax = fig.add_subplot(grid[row, 3])
-        ax.imshow(pooled[0, :, :, row], cmap="magma", vmin=0, vmax=top)
+        ax.imshow(pooled[0, :, :, row], cmap="magma", vmin=0, vmax=top, interpolation="none")
         ax.set_title(f"{s['pooled']} → {size(pooled[0])}" if row == 0 else size(pooled[0]), fontsize=10)
 
     for ax in fig.axes:

@@ -7,7 +7,7 @@ INPUTS = ["snippets/q11_resnet50.py"]
 
 STRINGS = {
     "sv": {
-        "image": "Bild\n224 × 224 × 3",
+        "image": "Indatabild\n224 × 224 × 3",
         "base": "ResNet50-bas, fryst",
         "base_note": "{layers} lager, {params} parametrar\nförtränade på ImageNet\n"
         "trainable=False: ändras inte av fit()",
@@ -19,7 +19,7 @@ STRINGS = {
         "thousands": "\u202f",
     },
     "en": {
-        "image": "Image\n224 × 224 × 3",
+        "image": "Input image\n224 × 224 × 3",
         "base": "ResNet50 base, frozen",
         "base_note": "{layers} layers, {params} parameters\npretrained on ImageNet\n"
         "trainable=False: fit() leaves it alone",
@@ -88,7 +88,7 @@ def draw(s: dict) -> plt.Figure:
     arrow(ax, 12.55, 13.05, mid)
     ax.text(13.15, mid, s["classes"], ha="left", va="center", fontsize=12, weight="bold", color=INK, linespacing=1.6)
 
-    box(ax, 9.2, top + 0.3, 3.3, 0.95, "white", style="--")
+    box(ax, 8.95, top + 0.3, 3.8, 0.95, "white", style="--")
     ax.text(10.85, top + 0.78, s["old_head"], ha="center", va="center", fontsize=10, color=OLD, linespacing=1.4)
     ax.set_xlim(-0.1, 14.6)
     ax.set_ylim(0.0, top + 1.35)
