@@ -205,11 +205,16 @@ TEXT = {
         "gpu": "**GPU:** {name}, drivrutin {driver}, CUDA {cuda}; toppvärden: {source}.",
         "gpu_unknown": "**GPU:** {name}; ingen känd topprestanda i tabellen.",
         "software": "**Programvara:** Keras {keras} med {backend} {backend_version}, NumPy {numpy}{blas}, "
-        "Python {python}. **Datum:** {date}. **Mättid:** {seconds} s.",
+        "Python {python}. **Datum:** {date}.{seconds}",
         "blas": " ({api} {ver}, kärnor för {arch})",
+        "seconds": " **Mättid:** {s} s.",
         "unit": "Matrisprodukter n × n, {unit} (median av {reps} upprepningar):",
         "train": "Träning med `model.fit()`, prover per sekund (median av {reps} epoker):",
         "speedup": "GPU/CPU i samma körning: {items}.",
+        "memory": "Minne, `x * c` på 256 MB `float32` (median och spridning): {items}.",
+        "program_same": "**Program:** samma `snippets/q13_benchmark.py` som nedan (sha256 {sha}).",
+        "program_other": "**Program:** en tidigare version av `snippets/q13_benchmark.py` (sha256 {sha}); "
+        "se `benchmark/README.md`.",
         "vs_numpy": "Keras float32 på processorn nådde {pct} av topprestandan och {ratio} av NumPy:s "
         "genomströmning i samma körning.",
         "no_gpu": '!!! note "Ingen GPU här"\n    Datorn som byggde den här sidan har ingen GPU som {backend} '
@@ -225,9 +230,12 @@ TEXT = {
         "bad_file": '!!! warning "Oläslig fil"\n    {error}\n',
         "sum_local": "På datorn som byggde sidan ({cpu}, {cores} kärnor) nådde en float32-matrisprodukt "
         "{best} GFLOP/s, {pct} av processorns teoretiska topp.",
-        "sum_gpu": "I den inspelade körningen på {gpu} gick den snabbaste matrisprodukten ({label}) "
-        "{mm}× fortare än den snabbaste på processorn i samma dator, medan träningen av {train}.",
-        "sum_train": "{model} med batchstorlek {batch} gick {ratio}× fortare",
+        "sum_gpu": "I den inspelade körningen på {gpu} ({backend}) gick den snabbaste matrisprodukten ({label}) "
+        "{mm}× fortare än den snabbaste på processorn i samma dator och den minnesbundna operationen `x * c` "
+        "{mem}× fortare, medan träningen av {train}.",
+        "sum_train": "{model} med batchstorlek {batch} gick {ratio} gånger så fort som på processorn",
+        "sum_q5_mlp": "Q5-modellen",
+        "sum_cnn": "den lilla CNN:en",
         "and": " och ",
     },
     "en": {
@@ -251,11 +259,16 @@ TEXT = {
         "gpu": "**GPU:** {name}, driver {driver}, CUDA {cuda}; peak figures: {source}.",
         "gpu_unknown": "**GPU:** {name}; no known peak in the table.",
         "software": "**Software:** Keras {keras} on {backend} {backend_version}, NumPy {numpy}{blas}, "
-        "Python {python}. **Date:** {date}. **Run time:** {seconds} s.",
+        "Python {python}. **Date:** {date}.{seconds}",
         "blas": " ({api} {ver}, kernels for {arch})",
+        "seconds": " **Run time:** {s} s.",
         "unit": "n × n matrix products, {unit} (median of {reps} repetitions):",
         "train": "Training with `model.fit()`, samples per second (median of {reps} epochs):",
         "speedup": "GPU/CPU in the same run: {items}.",
+        "memory": "Memory, `x * c` on 256 MB of `float32` (median and spread): {items}.",
+        "program_same": "**Program:** the same `snippets/q13_benchmark.py` as below (sha256 {sha}).",
+        "program_other": "**Program:** an earlier version of `snippets/q13_benchmark.py` (sha256 {sha}); "
+        "see `benchmark/README.md`.",
         "vs_numpy": "Keras float32 on the CPU reached {pct} of the peak and {ratio} of NumPy's throughput in "
         "the same run.",
         "no_gpu": '!!! note "No GPU here"\n    The machine that built this page has no GPU that {backend} can '
@@ -270,9 +283,12 @@ TEXT = {
         "bad_file": '!!! warning "Unreadable file"\n    {error}\n',
         "sum_local": "On the machine that built this page ({cpu}, {cores} cores), a float32 matrix product "
         "reached {best} GFLOP/s, {pct} of the CPU's theoretical peak.",
-        "sum_gpu": "In the run recorded on {gpu}, the fastest matrix product ({label}) ran {mm}× faster than "
-        "the fastest on the CPU of the same machine, while training {train}.",
-        "sum_train": "the {model} at batch size {batch} ran {ratio}× faster",
+        "sum_gpu": "In the run recorded on {gpu} ({backend}), the fastest matrix product ({label}) ran {mm}× "
+        "faster than the fastest on the CPU of the same machine and the memory-bound operation `x * c` {mem}× "
+        "faster, while training {train}.",
+        "sum_train": "the {model} at batch size {batch} ran at {ratio} times the CPU's speed",
+        "sum_q5_mlp": "Q5 model",
+        "sum_cnn": "small CNN",
         "and": " and ",
     },
 }
@@ -330,10 +346,23 @@ def provenance(run: dict, lang: str) -> str:
             blas=blas_text if blas else "",
             python=sw["python"],
             date=run["date"],
-            seconds=num(run.get("seconds"), lang, 2) if run.get("seconds") else "–",
+            seconds=t["seconds"].format(s=num(run["seconds"], lang, 2)) if run.get("seconds") else "",
         )
     )
+    if sha := run.get("program_sha256"):
+        same = sha == hashlib.sha256(PROGRAM.read_bytes()).hexdigest()
+        lines.append(t["program_same" if same else "program_other"].format(sha=sha[:12]))
     return "\n\n".join(lines)
+
+
+def memory_line(run: dict, lang: str) -> str:
+    items = []
+    for r in run.get("memory", []):
+        peak = run["summary"]["best"].get(f"{r['device']} memory", {}).get("pct_of_peak")
+        share = f", {pct(peak, lang)}" if peak else ""
+        spread = f"{num(r['min'], lang)}–{num(r['max'], lang)}"
+        items.append(f"{label(r['device'], lang)} {num(r['median'], lang)} GB/s ({spread}{share})")
+    return TEXT[lang]["memory"].format(items="; ".join(items)) if items else ""
 
 
 def matmul_table(run: dict, lang: str) -> str:
@@ -387,7 +416,8 @@ def speedups(run: dict, lang: str) -> str:
 
 
 def run_markdown(run: dict, lang: str) -> str:
-    parts = [provenance(run, lang), matmul_table(run, lang), training_table(run, lang), speedups(run, lang)]
+    parts = [provenance(run, lang), matmul_table(run, lang), memory_line(run, lang), training_table(run, lang)]
+    parts.append(speedups(run, lang))
     return "\n\n".join(p for p in parts if p)
 
 
@@ -453,7 +483,7 @@ def summary_markdown(data: dict, lang: str) -> str:
         fastest = max((s for s in run["summary"]["speedups"] if s["kind"] == "matmul"), key=lambda s: s["ratio"])
         train = [
             t["sum_train"].format(
-                model=label(s["label"].split("/")[0], lang),
+                model=t["sum_" + s["label"].split("/")[0]],
                 batch=s["label"].split("/")[1],
                 ratio=num(s["ratio"], lang, 2),
             )
@@ -461,9 +491,10 @@ def summary_markdown(data: dict, lang: str) -> str:
             if s["kind"] == "training"
         ]
         train_text = t["and"].join([", ".join(train[:-1]), train[-1]]) if len(train) > 1 else "".join(train)
-        gpu, mm = run["gpus"][0]["name"], num(fastest["ratio"], lang)
-        parts.append(t["sum_gpu"].format(gpu=gpu, label=label(fastest["label"], lang), mm=mm, train=train_text))
-    return " ".join(parts)
+        mem = next((num(s["ratio"], lang) for s in run["summary"]["speedups"] if s["kind"] == "memory"), "–")
+        args = {"gpu": run["gpus"][0]["name"], "backend": backend_name(run), "mm": num(fastest["ratio"], lang)}
+        parts.append(t["sum_gpu"].format(**args, label=label(fastest["label"], lang), mem=mem, train=train_text))
+    return "\n\n".join(parts)
 
 
 RENDER = {"local": local_markdown, "recorded": recorded_markdown, "summary": summary_markdown}

@@ -30,3 +30,18 @@ def launch(playwright):
 def is_local(url: str) -> bool:
     """A request that stays on this machine: the site's own files, inline data, or in-page objects."""
     return url.startswith(("file://", "data:", "blob:", "about:"))
+
+
+def block_remote(context, label: str = "") -> list[str]:
+    """Refuse every request of a browser context that would leave the machine; returns the list that records them."""
+    blocked: list[str] = []
+
+    def route(route):
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            blocked.append(label + route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    return blocked

@@ -1,8 +1,9 @@
 """The bilingual glossary: sitebuild/glossary.yml becomes the glossary pages and the term tooltips.
 
-The glossary pages (docs/glossary.{sv,en}.md) hold a MARKER line that `expand` replaces with the entries in the
+The glossary pages (docs/glossary.{sv,en}.md) hold a MARKER line that `apply` replaces with the entries in the
 page's language. Each entry lists the questions whose pages link to it (`glossary.md#<anchor>`). Every other page
-gets Material tooltips (`*[term]: definition` abbreviations) for the terms it links to, in its own language.
+gets Material tooltips (`*[term]: definition` abbreviations) for the terms it links to, in its own language;
+`tidy_tooltips` then keeps each term's tooltip at its first use and in the links to the glossary only.
 """
 
 import re
@@ -20,9 +21,13 @@ LINK = re.compile(r"glossary\.md#([a-z0-9-]+)")
 ANCHOR = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 QUESTION_PAGE = re.compile(r"q(\d\d)-.+")
 HEADING = re.compile(r"<h([1-6])\b.*?</h\1>", re.DOTALL)
-ABBR = re.compile(r"<abbr title=\"[^\"]*\">(.*?)</abbr>", re.DOTALL)
+ABBR = re.compile(r"<abbr title=\"([^\"]*)\">(.*?)</abbr>", re.DOTALL)
+GLOSSARY_LINK_END = re.compile(r"<a [^>]*href=\"[^\"]*glossary\.[^\"]*#[^\"]*\"[^>]*>\Z")
 OTHER = {"sv": "eng.", "en": "Swedish:"}  # how each language's page names the other language's term
-USED_IN = {"sv": ("Används i fråga", "och"), "en": ("Used in question", "and")}
+USED_IN = {  # one question, several questions, "and"
+    "sv": ("Används i fråga", "Används i frågorna", "och"),
+    "en": ("Used in question", "Used in questions", "and"),
+}
 SWEDISH_ORDER = str.maketrans("åäö", "{|}")  # å, ä, ö sort after z, in that order
 
 
@@ -154,9 +159,10 @@ def _sort_key(term: str) -> str:
 
 def _used_in(questions: list[tuple[int, str]], lang: str) -> str:
     items = [f"[{number}]({slug}.md)" for number, slug in questions]
-    lead, conj = USED_IN[lang]
-    listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {conj} " + items[-1]
-    return f"*{lead} {listed}.*"
+    one, many, conj = USED_IN[lang]
+    if len(items) == 1:
+        return f"*{one} {items[0]}.*"
+    return f"*{many} {', '.join(items[:-1])} {conj} {items[-1]}.*"
 
 
 def render(glossary: Glossary, lang: str, docs: Path = DOCS) -> str:
@@ -210,6 +216,15 @@ def apply(markdown: str, lang: str, glossary: Glossary, docs: Path = DOCS) -> st
     return markdown
 
 
-def plain_headings(html: str) -> str:
-    """Headings stay free of tooltips: the abbreviation extension marks terms everywhere outside code."""
-    return HEADING.sub(lambda m: ABBR.sub(r"\1", m[0]), html)
+def tidy_tooltips(html: str) -> str:
+    """Keep a term's tooltip at its first use and in links to the glossary; headings get none."""
+    html = HEADING.sub(lambda m: ABBR.sub(r"\2", m[0]), html)
+    seen = set()
+
+    def first_use(m: re.Match) -> str:
+        if GLOSSARY_LINK_END.search(m.string, max(0, m.start() - 300), m.start()) or m[1] not in seen:
+            seen.add(m[1])
+            return m[0]
+        return m[2]
+
+    return ABBR.sub(first_use, html)

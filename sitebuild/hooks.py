@@ -1,6 +1,7 @@
 """MkDocs hooks: the one entry point of build-time code (see mkdocs.yml `hooks:`)."""
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -8,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # figures that train must not flood the build log
 
 from sitebuild import LANGS, ROOT, benchmark, figures, glossary, notebooks  # noqa: E402
 from sitebuild.outputs import PROVENANCE  # noqa: E402
@@ -67,4 +69,4 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if isinstance(page.file, notebooks.NotebookPage):
         html = notebooks.offline(html)
-    return glossary.plain_headings(html)
+    return glossary.tidy_tooltips(html)

@@ -179,9 +179,13 @@ def metadata() -> dict:
 
 def notebook(stem: str, lang: str) -> str:
     """The notebook's JSON text in one language; the same inputs give the same bytes."""
+    return notebook_text(stem, lang, (SNIPPETS / f"{stem}.py").read_text(encoding="utf-8"), page_title(stem, lang))
+
+
+@cache  # each language's build calls generate(); the second call costs nothing
+def notebook_text(stem: str, lang: str, code: str, title: str) -> str:
     t = TEXT[lang]
-    code = (SNIPPETS / f"{stem}.py").read_text(encoding="utf-8")
-    intro = [f"# {t['title'].format(page=page_title(stem, lang))}"]
+    intro = [f"# {t['title'].format(page=title)}"]
     intro.append(t["intro"].format(stem=stem, pip=pip_packages(code)))
     if stem in RENDERED:
         intro.append(t["ran"].format(**versions()))

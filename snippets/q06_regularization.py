@@ -1,5 +1,7 @@
 # Q6: one network, one data split, four ways to train it: without regularization,
 # with dropout, with an L2 weight penalty and with early stopping.
+
+# %%
 import keras
 import tensorflow as tf
 from sklearn.datasets import load_breast_cancer
@@ -11,6 +13,7 @@ EPOCHS = 40
 BATCH_SIZE = 16  # small batches: many weight updates per epoch, so over-fitting shows within 40 epochs
 
 
+# %%
 def load_data():
     """Breast-cancer data split 60/20/20 into train/validation/test, scaled with training rows only."""
     X, y = load_breast_cancer(return_X_y=True)
@@ -25,6 +28,7 @@ def load_data():
     }
 
 
+# %%
 def build(method):
     """A network far larger than 30 features need: two hidden layers of 256 units."""
     penalty = keras.regularizers.L2(1e-3) if method == "L2" else None  # adds 0.001 * sum(w**2) to the loss
@@ -41,6 +45,7 @@ def build(method):
     return model
 
 
+# %%
 def train(method, data):
     """Train one model; return its per-epoch history and its scores on every split (dropout off)."""
     keras.utils.set_random_seed(0)
@@ -57,25 +62,32 @@ def train(method, data):
         verbose=0,
     ).history
     scores = {split: model.evaluate(X, y, verbose=0, return_dict=True) for split, (X, y) in data.items()}
+    X_test, y_test = data["test"]
+    per_example = keras.losses.binary_crossentropy(y_test, model.predict(X_test, verbose=0))
+    scores["test"]["worst"] = float(keras.ops.max(per_example))  # the most confident mistake
     return history, scores
 
 
-def compare():
+# %%
+def compare(data):
     tf.config.experimental.enable_op_determinism()  # same numbers on every run
-    data = load_data()
     return {method: train(method, data) for method in METHODS}
 
 
+# %%
 if __name__ == "__main__":
-    results = compare()
-    # epochs: how many were trained; best: the epoch with the lowest validation cross-entropy
-    splits = f"{'train':>7}{'val':>7}{'test':>8}"
-    print(f"{'':27} {'cross-entropy':^22}   {'accuracy':^22}")
-    print(f"{'method':15}{'epochs':>7}{'best':>5} {splits}   {splits}")
+    data = load_data()
+    print(f"{build('none').count_params():,} weights and biases, {len(data['train'][0])} training examples")
+    results = compare(data)
+    splits = f"{'train':>7}{'val':>7}{'test':>7}"
+    print(f"{'':27} {'cross-entropy':^29}   {'accuracy':^21}")
+    print(f"{'method':15}{'epochs':>7}{'best':>5} {splits}{'worst':>8}   {splits}")
     for method, (history, scores) in results.items():
         val_ce = history["val_bce"]
         best = val_ce.index(min(val_ce)) + 1
         ce = [scores[split]["bce"] for split in ("train", "val", "test")]
         acc = [scores[split]["accuracy"] for split in ("train", "val", "test")]
-        print(f"{method:15}{len(val_ce):>7}{best:>5} {ce[0]:7.4f}{ce[1]:7.4f}{ce[2]:8.4f}   ", end="")
-        print(f"{acc[0]:7.3f}{acc[1]:7.3f}{acc[2]:8.3f}")
+        print(f"{method:15}{len(val_ce):>7}{best:>5} {ce[0]:7.4f}{ce[1]:7.4f}{ce[2]:7.4f}", end="")
+        print(f"{scores['test']['worst']:8.2f}   {acc[0]:7.3f}{acc[1]:7.3f}{acc[2]:7.3f}")
+    print("epochs: epochs trained; best: epoch with the lowest validation cross-entropy;")
+    print("worst: the largest cross-entropy of a single test example (a confident mistake)")

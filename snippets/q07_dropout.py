@@ -1,10 +1,13 @@
 # Q7: what keras.layers.Dropout does to its input in training and at inference.
+
+# %%
 import keras
 import numpy as np
 
 RATE = 0.2  # as in Dropout(rate=0.2) in question 5
 
 
+# %%
 def apply_dropout(rate=RATE, shape=(4, 10), steps=2):
     """Feed a batch of ones through one Dropout layer: `steps` training calls, then one inference call."""
     keras.utils.set_random_seed(0)
@@ -15,6 +18,7 @@ def apply_dropout(rate=RATE, shape=(4, 10), steps=2):
     return x, training, inference
 
 
+# %%
 if __name__ == "__main__":
     np.set_printoptions(precision=2, floatmode="fixed")
     x, training, inference = apply_dropout()

@@ -1,5 +1,7 @@
 # Q8: early stopping with EarlyStopping(patience=5) on the model from question 5,
 # run twice: without and with restore_best_weights.
+
+# %%
 import keras
 import tensorflow as tf
 from sklearn.datasets import load_breast_cancer
@@ -7,10 +9,10 @@ from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
 
+# %%
 def load_data():
     """Breast-cancer data split 60/20/20 into train/validation/test, scaled with training rows only."""
     X, y = load_breast_cancer(return_X_y=True)
-    y = y.reshape(-1, 1).astype("float32")
     X_rest, X_test, y_rest, y_test = train_test_split(X, y, test_size=0.2, stratify=y, random_state=0)
     X_train, X_val, y_train, y_val = train_test_split(X_rest, y_rest, test_size=0.25, stratify=y_rest, random_state=0)
     scaler = StandardScaler().fit(X_train)
@@ -21,6 +23,7 @@ def load_data():
     }
 
 
+# %%
 def train(data, restore_best_weights):
     """Train the question-5 model until early stopping; return the model, its history and the callback."""
     tf.config.experimental.enable_op_determinism()
@@ -41,6 +44,7 @@ def train(data, restore_best_weights):
     return model, history.history, stopper
 
 
+# %%
 if __name__ == "__main__":
     data = load_data()
     model, history, stopper = train(data, restore_best_weights=False)

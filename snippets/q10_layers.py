@@ -20,7 +20,8 @@ def show(layer, shape, label):
 
 if __name__ == "__main__":
     print("Keras", keras.__version__, " image_data_format:", keras.config.image_data_format())
-    print("Conv2D:          ", defaults(layers.Conv2D, ["strides", "padding", "activation", "use_bias"]))
+    print("Conv2D:          ", defaults(layers.Conv2D, ["filters", "kernel_size", "strides", "padding"]))
+    print("                 ", defaults(layers.Conv2D, ["activation", "use_bias", "kernel_initializer"]))
     print("MaxPooling2D:    ", defaults(layers.MaxPooling2D, ["pool_size", "strides", "padding"]))
     print("AveragePooling2D:", defaults(layers.AveragePooling2D, ["pool_size", "strides", "padding"]))
     print("MaxPooling2D().strides:", layers.MaxPooling2D().strides, "(strides=None means: equal to pool_size)")

@@ -51,7 +51,7 @@ def test_used_in_lists_the_questions_that_link_the_term(tmp_path, terms):
     (tmp_path / "q04-split.sv.md").write_text("[ö](glossary.md#overfitting)\n", encoding="utf-8")
     (tmp_path / "q06-reg.sv.md").write_text("[ö](glossary.md#overfitting) [d](glossary.md#dropout)\n", encoding="utf-8")
     page = glossary.render(terms, "sv", tmp_path)
-    assert "*Används i fråga [4](q04-split.md) och [6](q06-reg.md).*" in page
+    assert "*Används i frågorna [4](q04-split.md) och [6](q06-reg.md).*" in page
     assert "*Används i fråga [6](q06-reg.md).*" in page
 
 
@@ -91,6 +91,9 @@ def test_unreadable_data_file_names_file(tmp_path):
         glossary.load(path)
 
 
-def test_headings_lose_their_tooltips():
-    html = '<h2 id="d"><abbr title="x">Dropout</abbr> och mer</h2>\n<p><abbr title="x">Dropout</abbr></p>'
-    assert glossary.plain_headings(html) == '<h2 id="d">Dropout och mer</h2>\n<p><abbr title="x">Dropout</abbr></p>'
+def test_tooltips_at_first_use_and_in_glossary_links_but_not_in_headings():
+    d = '<abbr title="x">Dropout</abbr>'
+    html = f'<h2 id="d">{d} och mer</h2>\n<p>{d}, {d}</p><li><a href="glossary.html#dropout">{d}</a></li>'
+    assert glossary.tidy_tooltips(html) == (
+        f'<h2 id="d">Dropout och mer</h2>\n<p>{d}, Dropout</p><li><a href="glossary.html#dropout">{d}</a></li>'
+    )

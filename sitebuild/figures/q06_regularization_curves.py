@@ -4,7 +4,7 @@ from functools import cache
 
 import matplotlib.pyplot as plt
 
-from snippets.q06_regularization import EPOCHS, compare
+from snippets.q06_regularization import EPOCHS, compare, load_data
 
 INPUTS = ["snippets/q06_regularization.py"]
 
@@ -40,7 +40,7 @@ TRAIN, VAL, MARK = "#e69f00", "#0072b2", "#009e73"
 @cache
 def histories() -> dict:
     """The four training runs, shared by both languages."""
-    return {method: history for method, (history, _) in compare().items()}
+    return {method: history for method, (history, _) in compare(load_data()).items()}
 
 
 def draw(s: dict) -> plt.Figure:

@@ -10,7 +10,6 @@ INPUTS = ["snippets/q09_digits_cnn.py"]
 
 STRINGS = {
     "sv": {
-        "input": "Indata",
         "digit": "Testbild: en {label},\nmodellen svarar {predicted}",
         "kernels": "inlärt filter\n3×3",
         "maps": "särdragskarta\n8×8",
@@ -19,7 +18,6 @@ STRINGS = {
         "thousands": " ",
     },
     "en": {
-        "input": "Input",
         "digit": "Test image: a {label},\nthe model says {predicted}",
         "kernels": "learned filter\n3×3",
         "maps": "feature map\n8×8",
@@ -31,18 +29,20 @@ STRINGS = {
 
 
 def draw_layers(ax, cnn, s):
-    """One box per layer: type, output shape and parameter count, read from the model object."""
-    boxes = [(s["input"], cnn.input_shape[1:], 0)]
-    boxes += [(type(layer).__name__, layer.output.shape[1:], layer.count_params()) for layer in cnn.layers]
-    for i, (kind, shape, n) in enumerate(boxes):
-        lines = [kind, "×".join(map(str, shape))]
+    """One box per layer, as in model.summary(): type, output shape and parameter count, read from the model."""
+    previous = None
+    for i, layer in enumerate(cnn.layers):
+        n = layer.count_params()
+        lines = [type(layer).__name__, "×".join(map(str, layer.output.shape[1:]))]
         if n:
             lines.append(s["params"].format(n=f"{n:,}".replace(",", s["thousands"])))
-        box = dict(boxstyle="round,pad=0.5", facecolor="#dbe4ff" if n else "#f1f3f5", edgecolor="#1a237e")
-        ax.text(i, 0, "\n".join(lines), ha="center", va="center", fontsize=9, bbox=box)
-        if i:
-            ax.annotate("", (i - 0.44, 0), (i - 0.56, 0), arrowprops=dict(arrowstyle="->", color="#1a237e"))
-    ax.set_xlim(-0.5, len(boxes) - 0.5)
+        box = dict(boxstyle="round,pad=0.3", facecolor="#dbe4ff" if n else "#f1f3f5", edgecolor="#1a237e")
+        text = ax.text(i, 0, "\n".join(lines), ha="center", va="center", fontsize=9, bbox=box)
+        if previous:  # an arrow from the right edge of the previous box to the left edge of this one
+            arrow = dict(arrowstyle="->", color="#1a237e", shrinkA=4, shrinkB=4)
+            ax.annotate("", (0, 0.5), xycoords=text, xytext=(1, 0.5), textcoords=previous, arrowprops=arrow)
+        previous = text
+    ax.set_xlim(-0.5, len(cnn.layers) - 0.5)
     ax.axis("off")
 
 

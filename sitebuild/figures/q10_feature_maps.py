@@ -51,7 +51,7 @@ def draw(s: dict) -> plt.Figure:
         ax.imshow(kernel, cmap="PuOr_r", vmin=-2.5, vmax=2.5, interpolation="none")
         for (i, j), v in np.ndenumerate(kernel):
             colour = "white" if abs(v) == 2 else "black"  # readable on the dark cells
-            ax.text(j, i, str(v), ha="center", va="center", fontsize=11, weight="bold", color=colour)
+            ax.text(j, i, str(v), ha="center", va="center", fontsize=10, weight="bold", color=colour)
         ax.set_title(f"{s['kernel']}:\n{s[name]}", fontsize=10)
 
         top = np.percentile(maps[0, :, :, row], 99)  # same colour scale before and after pooling; top 1% saturate

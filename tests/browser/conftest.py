@@ -14,7 +14,7 @@ from filelock import FileLock
 from playwright.sync_api import sync_playwright
 
 from sitebuild import ROOT
-from sitebuild.browser import is_local, launch
+from sitebuild.browser import block_remote, launch
 from sitebuild.build import build
 from sitebuild.links import page_paths
 
@@ -75,7 +75,7 @@ class Offline:
 
     def __init__(self, browser, site: Path):
         self.browser, self.site = browser, site
-        self.remote: list[str] = []
+        self.blocked: list[list[str]] = []
         self.errors: list[str] = []
         self.contexts = []
 
@@ -86,19 +86,15 @@ class Offline:
         """A fresh browser context (own storage, own viewport) showing `path`, loaded."""
         context = self.browser.new_context(**context_options)
         self.contexts.append(context)
-        context.route("**/*", lambda route: self._route(route, path))
+        self.blocked.append(block_remote(context, label=f"{path}: "))
         page = context.new_page()
         page.on("pageerror", lambda error: self.errors.append(f"{page.url}: {error}"))
         page.goto(self.url(path))
         return page
 
-    def _route(self, route, path: str):
-        url = route.request.url
-        if is_local(url):
-            route.continue_()
-        else:
-            self.remote.append(f"{path}: {url}")
-            route.abort()
+    @property
+    def remote(self) -> list[str]:
+        return [request for blocked in self.blocked for request in blocked]
 
     def close(self):
         for context in self.contexts:

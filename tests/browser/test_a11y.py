@@ -18,7 +18,7 @@ RUN_AXE = """async tags => {
     const result = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
     return result.violations.map(v => ({
         id: v.id, impact: v.impact, help: v.help,
-        nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + "  " + n.failureSummary.split("\\n").slice(1).join(" "))
+        nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + "  " + n.failureSummary.split("\\n").slice(1).join())
     }));
 }"""
 
@@ -29,6 +29,11 @@ def choose_palette(tab, scheme: str) -> None:
         if tab.evaluate("document.body.dataset.mdColorScheme") == scheme:
             return
         tab.locator("form[data-md-component=palette] label:visible").click()
+        # Leave the toggle, so that its tooltip fades out before axe reads the colours.
+        tab.mouse.move(0, tab.viewport_size["height"] - 1)
+        tab.evaluate("document.activeElement.blur()")
+        tab.wait_for_function("!document.querySelector('.md-tooltip--active, .md-tooltip2--active')")
+        tab.wait_for_timeout(400)  # Material's colour and tooltip transitions
     assert tab.evaluate("document.body.dataset.mdColorScheme") == scheme, f"palette toggle never showed {scheme}"
 
 

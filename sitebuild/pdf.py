@@ -1,0 +1,51 @@
+"""A PDF per language, printed by headless Chromium from the language's print page (mkdocs-print-site).
+
+python -m sitebuild.pdf [SITE_DIR]    # writes SITE_DIR/djupinlarning.pdf and SITE_DIR/deep-learning.pdf
+"""
+
+import re
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from . import ROOT
+from .browser import block_remote, launch
+
+# language: (print page, PDF), both relative to the site root; sitebuild/printsite.py names the print pages.
+OUTPUTS = {"sv": ("print_page.html", "djupinlarning.pdf"), "en": ("print_page.en.html", "deep-learning.pdf")}
+LOADED = "[...document.images].every(img => img.complete && img.naturalWidth > 0)"
+
+
+def page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
+def write_pdfs(site: Path) -> dict[str, tuple[Path, int]]:
+    """Print each language's print page to PDF; fails if the page asks for another host or an image is missing."""
+    written = {}
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        for lang, (page_name, pdf_name) in OUTPUTS.items():
+            context = browser.new_context()
+            remote = block_remote(context)
+            tab = context.new_page()
+            tab.goto((site / page_name).resolve().as_uri(), wait_until="networkidle")
+            tab.wait_for_function(LOADED, timeout=30_000)
+            if remote:
+                raise RuntimeError(f"{page_name} asked for other hosts: {remote}")
+            tab.emulate_media(media="print")
+            pdf = tab.pdf(print_background=True, prefer_css_page_size=True)  # A4, margins, page numbers: CSS @page
+            (site / pdf_name).write_bytes(pdf)
+            written[lang] = (site / pdf_name, page_count(pdf))
+            context.close()
+        browser.close()
+    return written
+
+
+if __name__ == "__main__":
+    site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
+    if not (site / "index.html").is_file():
+        sys.exit(f"no built site in {site}: run `nox -s build` first")
+    for lang, (path, pages) in write_pdfs(site).items():
+        print(f"{lang}: {path} ({pages} pages, {path.stat().st_size / 1e6:.1f} MB)")
