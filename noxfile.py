@@ -1,4 +1,4 @@
-"""The project's interface: `nox -s build | serve | tests | lint | outputs | lock`."""
+"""The project's interface: `nox -s build | serve | tests | lint | outputs | lock | pdf | weight | links`."""
 
 import hashlib
 from pathlib import Path
@@ -29,7 +29,33 @@ def build(session: nox.Session) -> None:
     """Strict build of both languages into site/."""
     install(session)
     session.run("python", "-m", "sitebuild.build", str(SITE), env=ENV)
+    session.run("python", "-m", "sitebuild.bundle", str(SITE), env=ENV)  # the offline zip, inside the site
     session.log(f"built {SITE}; open {SITE / 'index.html'}")
+
+
+def built_site(session: nox.Session) -> str:
+    """site/, or the built site named after -- (as in `nox -s weight -- /tmp/site`)."""
+    return session.posargs[0] if session.posargs else str(SITE)
+
+
+@nox.session
+def pdf(session: nox.Session) -> None:
+    """A PDF per language, printed by headless Chromium from the print pages of site/ (run build first)."""
+    session.install("playwright", "-c", str(LOCK))
+    session.run("python", "-m", "sitebuild.pdf", built_site(session), env=ENV)
+
+
+@nox.session
+def weight(session: nox.Session) -> None:
+    """Bytes a first visit to each page of site/ loads, against a bare Material page (run build first)."""
+    session.install("playwright", "mkdocs-material", "-c", str(LOCK))
+    session.run("python", "-m", "sitebuild.weight", built_site(session), env=ENV)
+
+
+@nox.session
+def links(session: nox.Session) -> None:
+    """List the external links of site/, without fetching them (run build first); needs only the standard library."""
+    session.run("python", "-m", "sitebuild.links", built_site(session), env=ENV)
 
 
 @nox.session

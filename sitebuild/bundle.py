@@ -2,8 +2,8 @@
 
     python -m sitebuild.bundle [SITE_DIR]    # writes SITE_DIR/djupinlarning.zip
 
-Everything sits under one folder in the zip, so unzipping does not scatter files; downloads made later (the PDFs)
-and the zip itself are left out.
+Everything sits under one folder in the zip, so unzipping does not scatter files; downloads made later (the PDFs),
+the zip itself and the theme's source maps are left out.
 """
 
 import sys
@@ -14,7 +14,7 @@ from . import ROOT
 
 NAME = "djupinlarning"
 ZIP = f"{NAME}.zip"
-LEFT_OUT = (".zip", ".pdf", ".gz")  # bundles of their own, and the sitemap's compressed copy
+LEFT_OUT = (".zip", ".pdf", ".gz", ".map")  # bundles of their own, the sitemap's compressed copy, source maps
 
 
 def write_zip(site: Path, dest: Path | None = None) -> Path:

@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # figures that train must not flood the build log
 
-from sitebuild import LANGS, ROOT, benchmark, figures, glossary, notebooks  # noqa: E402
+from sitebuild import LANGS, ROOT, benchmark, figures, glossary, notebooks, quiz  # noqa: E402
 from sitebuild.outputs import PROVENANCE  # noqa: E402
 from sitebuild.pages import missing_twins  # noqa: E402
 from sitebuild.snippets import SnippetError, check_includes  # noqa: E402
@@ -33,6 +33,10 @@ def on_pre_build(config):
         sys.path.insert(0, str(ROOT))
     if problems := missing_twins(Path(config.docs_dir)):
         raise PluginError("pages without their twin:\n  " + "\n  ".join(problems))
+    try:  # cheap checks first: a bad data file fails before any figure is drawn
+        quiz.current(Path(config.docs_dir))
+    except quiz.QuizError as err:
+        raise PluginError(f"quiz: {err}") from None
     benchmark.prepare()  # cached run, or a measurement now; failures become a notice on the page
     try:
         figures.render_all()
@@ -63,6 +67,8 @@ def on_page_markdown(markdown, page, config, files):
         markdown += "\n\n" + PROVENANCE_NOTE[page_lang(page)].format(**facts)
     markdown = notebooks.run_box(markdown, page_lang(page))
     markdown = benchmark.insert(markdown, page_lang(page))
+    quizzes = quiz.current(Path(config.docs_dir))  # checked in on_pre_build
+    markdown = quiz.apply(markdown, page_lang(page), quiz.page_slug(page.file), quizzes, quiz.page_urls(page, files))
     return glossary.apply(markdown, page_lang(page), glossary.current(), Path(config.docs_dir))
 
 

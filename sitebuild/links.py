@@ -3,6 +3,7 @@
 python -m sitebuild.links [SITE_DIR]    # lists every external link and the pages that carry it
 """
 
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import LANGS, ROOT
 
+QUESTION = re.compile(r"(^|/)q\d\d-[^/]*\.html$")  # a question page, in any language
 NOT_PAGES = {"404.html"}  # served by a web server for missing pages; i18n writes only one, in the last language
 # (tag, attribute) pairs that load or link to something.
 URL_ATTRS = {("a", "href"), ("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src"), ("source", "src")}
@@ -25,6 +27,7 @@ class Link:
     attr: str
     url: str
     rel: str = ""
+    hreflang: str = ""
 
     @property
     def is_external(self) -> bool:
@@ -61,7 +64,8 @@ class _Parser(HTMLParser):
             self.page.images.append(attrs)
         for attr in ("href", "src", "data", "xlink:href"):
             if (tag, attr.removeprefix("xlink:")) in URL_ATTRS and attrs.get(attr):
-                self.page.links.append(Link(tag, attr, attrs[attr].strip(), attrs.get("rel", "")))
+                link = Link(tag, attr, attrs[attr].strip(), attrs.get("rel", ""), attrs.get("hreflang", ""))
+                self.page.links.append(link)
         if tag in ("img", "source") and attrs.get("srcset"):
             for item in attrs["srcset"].split(","):
                 self.page.links.append(Link(tag, "srcset", item.split()[0]))
@@ -78,6 +82,15 @@ def expected_lang(path: str) -> str:
         if path.startswith(f"{lang}/") or path.endswith(f".{lang}.html"):
             return lang
     return LANGS[0]
+
+
+def twin(path: str, lang: str) -> str:
+    """The same page in `lang`: x.html <-> en/x.html; print pages are print_page.html <-> print_page.en.html."""
+    own = expected_lang(path)
+    base = path.removeprefix(f"{own}/").replace(f".{own}.html", ".html") if own != LANGS[0] else path
+    if lang == LANGS[0]:
+        return base
+    return base.replace(".html", f".{lang}.html") if base.startswith("print_page") else f"{lang}/{base}"
 
 
 @cache

@@ -1,4 +1,4 @@
-"""Regenerate snippets/output/: run every snippet and store what it prints.
+"""Regenerate snippets/output/: run every snippet whose output a page shows, and store what it prints.
 
     python -m sitebuild.outputs [NAME ...]
 
@@ -12,10 +12,12 @@ import sys
 import time
 from datetime import date
 from importlib.metadata import version
+from pathlib import Path
 
-from . import SNIPPETS
+from . import DOCS, SNIPPETS
 from .codeblocks import replacements_for
 from .runner import run_file
+from .snippets import includes
 
 OUTPUT = SNIPPETS / "output"
 PROVENANCE = OUTPUT / "provenance.json"
@@ -40,8 +42,14 @@ def provenance() -> dict:
     }
 
 
+def shown() -> list[Path]:
+    """Snippets whose stored output some page embeds."""
+    used = {path for page in DOCS.rglob("*.md") for _, path in includes(page.read_text(encoding="utf-8"))}
+    return [p for p in sorted(SNIPPETS.glob("q*.py")) if f"snippets/output/{p.stem}.txt" in used]
+
+
 def main(names: list[str]) -> int:
-    paths = [SNIPPETS / f"{n.removesuffix('.py')}.py" for n in names] or sorted(SNIPPETS.glob("q*.py"))
+    paths = [SNIPPETS / f"{n.removesuffix('.py')}.py" for n in names] or shown()
     failed = []
     for path in paths:
         if not path.is_file():

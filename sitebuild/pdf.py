@@ -21,25 +21,30 @@ def page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
 
 
-def write_pdfs(site: Path) -> dict[str, tuple[Path, int]]:
-    """Print each language's print page to PDF; fails if the page asks for another host or an image is missing."""
-    written = {}
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        for lang, (page_name, pdf_name) in OUTPUTS.items():
-            context = browser.new_context()
-            remote = block_remote(context)
-            tab = context.new_page()
-            tab.goto((site / page_name).resolve().as_uri(), wait_until="networkidle")
-            tab.wait_for_function(LOADED, timeout=30_000)
-            if remote:
-                raise RuntimeError(f"{page_name} asked for other hosts: {remote}")
-            tab.emulate_media(media="print")
-            pdf = tab.pdf(print_background=True, prefer_css_page_size=True)  # A4, margins, page numbers: CSS @page
-            (site / pdf_name).write_bytes(pdf)
-            written[lang] = (site / pdf_name, page_count(pdf))
-            context.close()
-        browser.close()
+def write_pdfs(site: Path, out: Path | None = None, browser=None) -> dict[str, tuple[Path, int]]:
+    """Print each language's print page to PDF, into `out` (default: the site, for readers to download).
+    Fails if the page asks for another host or an image does not load."""
+    if browser is None:
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            try:
+                return write_pdfs(site, out, browser)
+            finally:
+                browser.close()
+    out, written = out or site, {}
+    for lang, (page_name, pdf_name) in OUTPUTS.items():
+        context = browser.new_context()
+        remote = block_remote(context)
+        tab = context.new_page()
+        tab.goto((site / page_name).resolve().as_uri(), wait_until="networkidle")
+        tab.wait_for_function(LOADED, timeout=30_000)
+        if remote:
+            raise RuntimeError(f"{page_name} asked for other hosts: {remote}")
+        tab.emulate_media(media="print")
+        pdf = tab.pdf(print_background=True, prefer_css_page_size=True)  # A4, margins, page numbers: CSS @page
+        (out / pdf_name).write_bytes(pdf)
+        written[lang] = (out / pdf_name, page_count(pdf))
+        context.close()
     return written
 
 

@@ -1,11 +1,13 @@
 """MkDocs hook: a print page per language, print_page.html (sv) and print_page.en.html.
 
 mkdocs-print-site writes one print page per build and knows nothing of languages; mkdocs-static-i18n runs one
-build per language on the same plugin instances. Before print-site's on_config in each build, this names the
-language's print page and titles it in that language. Every print page sits at the site root, where print-site
-computes its image and attachment paths from. Before print-site renders the page, this gives it a relative base
-(for file://) and has it repair two kinds of links: anchors that print-site prefixes in links but not on their
-targets (it renames only heading, sup and li ids), and links to pages that are not in the print page.
+build per language on the same plugin instances. This hook, in each language's build:
+- names and titles that language's print page, before print-site's on_config; every print page sits at the site
+  root, where print-site computes its image and attachment paths from;
+- keeps print-site's CSS and JS off every other page;
+- before print-site renders the print page: gives it a relative base (for file://), a language switcher between
+  the print pages, and repairs two kinds of links: anchors that print-site prefixes in links but not on their
+  targets (it renames only heading, sup and li ids), and links to pages that are not in the print page.
 """
 
 import re
@@ -18,6 +20,8 @@ SECTION = re.compile(r'<section class="print-page" id="([^"]+)"')
 ID = re.compile(r'\sid="([^"]+)"')
 TITLES = {"sv": ("Utskriftsversion", "Innehåll"), "en": ("Print version", "Contents")}
 PRINT_SITE_ASSETS = ("css/print-site", "js/print-site")
+print_assets: dict[str, list[str]] = {}  # extra_css / extra_javascript entries that print-site added
+page_urls: dict[str, str] = {}  # print-site's page key -> page URL, for this language's pages
 
 
 def print_page(config, lang: str) -> str:
@@ -31,23 +35,25 @@ def on_config(config):
     lang = i18n.current_language or i18n.default_language  # i18n sets it before each later language's build
     printsite.config["print_page_basename"] = print_page(config, lang).removesuffix(".html")
     printsite.config["print_page_title"], printsite.config["toc_title"] = TITLES[lang]
-    # print-site prepends its CSS and JS in every on_config: drop the previous build's copies.
-    for key in ("extra_css", "extra_javascript"):
-        config[key] = [item for item in config[key] if not str(item).startswith(PRINT_SITE_ASSETS)]
     return config
 
 
+def on_pre_build(config):  # after every on_config: print-site's CSS and JS are for the print page only
+    for key in ("extra_css", "extra_javascript"):
+        print_assets[key] = list(dict.fromkeys(str(i) for i in config[key] if str(i).startswith(PRINT_SITE_ASSETS)))
+        config[key] = [item for item in config[key] if not str(item).startswith(PRINT_SITE_ASSETS)]
+
+
 def on_env(env, config, files):  # after i18n has picked this language's files
-    global page_urls
-    page_urls = {get_page_key(f.url): f.url for f in files.documentation_pages()}
-
-
-page_urls: dict[str, str] = {}
+    page_urls.clear()
+    page_urls.update({get_page_key(f.url): f.url for f in files.documentation_pages()})
 
 
 @event_priority(10)  # before print-site's on_post_build, which renders the print page
 def on_post_build(config):
     printsite = config.plugins["print-site"]
+    for key, assets in print_assets.items():  # every other page is rendered by now
+        config[key] = assets + config[key]
     printsite.context["base_url"] = "."  # print-site reuses 404.html's context, whose base is the server root "/"
     # The language switcher links to the other print pages (i18n left it pointing at the last page it rendered).
     alternates = config.extra.alternate or []  # i18n sets the attribute, which the template reads first

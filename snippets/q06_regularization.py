@@ -9,8 +9,8 @@ from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 
 METHODS = ["none", "dropout", "L2", "early stopping"]
-EPOCHS = 40
-BATCH_SIZE = 16  # small batches: many weight updates per epoch, so over-fitting shows within 40 epochs
+EPOCHS = 18
+LEARNING_RATE = 0.003  # three times Adam's default, so that over-fitting shows within 18 epochs
 
 
 # %%
@@ -41,7 +41,7 @@ def build(method):
     model = keras.Sequential(layers)
     # "loss" includes the L2 penalty; the "bce" metric is the plain cross-entropy, comparable across methods.
     bce = keras.metrics.BinaryCrossentropy(name="bce")
-    model.compile(optimizer="adam", loss="binary_crossentropy", metrics=["accuracy", bce])
+    model.compile(keras.optimizers.Adam(LEARNING_RATE), loss="binary_crossentropy", metrics=["accuracy", bce])
     return model
 
 
@@ -53,19 +53,12 @@ def train(method, data):
     callbacks = []
     if method == "early stopping":
         callbacks.append(keras.callbacks.EarlyStopping(patience=5, restore_best_weights=True))
-    history = model.fit(
-        *data["train"],
-        validation_data=data["val"],
-        epochs=EPOCHS,
-        batch_size=BATCH_SIZE,
-        callbacks=callbacks,
-        verbose=0,
-    ).history
+    fit = model.fit(*data["train"], validation_data=data["val"], epochs=EPOCHS, callbacks=callbacks, verbose=0)
     scores = {split: model.evaluate(X, y, verbose=0, return_dict=True) for split, (X, y) in data.items()}
     X_test, y_test = data["test"]
-    per_example = keras.losses.binary_crossentropy(y_test, model.predict(X_test, verbose=0))
-    scores["test"]["worst"] = float(keras.ops.max(per_example))  # the most confident mistake
-    return history, scores
+    per_example = keras.losses.binary_crossentropy(y_test, model(X_test))  # one loss per test example
+    scores["test"]["worst"] = float(keras.ops.max(per_example))
+    return fit.history, scores
 
 
 # %%

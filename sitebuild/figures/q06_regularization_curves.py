@@ -3,6 +3,7 @@
 from functools import cache
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
 
 from snippets.q06_regularization import EPOCHS, compare, load_data
 
@@ -58,6 +59,7 @@ def draw(s: dict) -> plt.Figure:
         ax.set_title(s[method], fontsize=11.5)
         ax.set_yscale("log")
         ax.set_xlim(0, EPOCHS + 1)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.grid(alpha=0.3, which="major")
         ax.spines[["top", "right"]].set_visible(False)
     for ax in axes[1]:
