@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # figures that train must not flood the build log
 
-from sitebuild import LANGS, ROOT, benchmark, figures, glossary, notebooks, quiz  # noqa: E402
+from sitebuild import LANGS, ROOT, benchmark, figures, glossary, notebooks, quiz, search  # noqa: E402
 from sitebuild.outputs import PROVENANCE  # noqa: E402
 from sitebuild.pages import missing_twins  # noqa: E402
 from sitebuild.snippets import SnippetError, check_includes  # noqa: E402
@@ -76,3 +76,19 @@ def on_page_content(html, page, config, files):
     if isinstance(page.file, notebooks.NotebookPage):
         html = notebooks.offline(html)
     return glossary.tidy_tooltips(html)
+
+
+def on_post_page(output, page, config):
+    return search.language_base(output, page_lang(page))
+
+
+@event_priority(-120)  # after Material's offline plugin (-100) has written the shared index
+def on_post_build(config):
+    if config.plugins["i18n"].building:  # a later language's build, inside the default language's
+        return
+    site = Path(config.site_dir)
+    search.split_index(site)
+    for lang in LANGS[1:]:  # print pages sit at the site root; print-site renders them after on_post_page
+        page = site / f"print_page.{lang}.html"
+        if page.is_file():
+            page.write_text(search.language_base(page.read_text(encoding="utf-8"), lang), encoding="utf-8")

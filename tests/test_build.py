@@ -23,6 +23,8 @@ def project(tmp_path: Path, pages: dict[str, str]) -> Path:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("docs_dir: docs", f"docs_dir: {docs}").split("\nnav:")[0]
     config = config.replace("  - sitebuild/", f"  - {ROOT / 'sitebuild'}/")  # every hook module
+    for watched in ("sitebuild", "snippets"):
+        config = config.replace(f"  - {watched}\n", f"  - {ROOT / watched}\n")
     config = config.replace("base_path: [.]", f"base_path: [{ROOT}]")
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     return tmp_path / "mkdocs.yml"
