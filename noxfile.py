@@ -1,4 +1,4 @@
-"""The project's interface: `nox -s build | serve | tests | lint | outputs | lock | pdf | weight | links`."""
+"""The project's interface: `nox -s build | serve | tests | lint`, and the helpers listed by `nox -l`."""
 
 import hashlib
 from pathlib import Path
@@ -84,6 +84,13 @@ def benchmark(session: nox.Session) -> None:
     """Measure this machine again for the benchmark page (NumPy with OPENBLAS_CORETYPE/L2_SIZE unset)."""
     install(session)
     session.run("python", "-m", "sitebuild.benchmark", "--force", env=ENV)
+
+
+@nox.session
+def timings(session: nox.Session) -> None:
+    """Benchmark: seconds each example on the pages takes, run as the tests run it (limit: 15 s each)."""
+    install(session)
+    session.run("python", "-m", "sitebuild.timings", *session.posargs, env=ENV)
 
 
 @nox.session

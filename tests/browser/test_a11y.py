@@ -52,7 +52,6 @@ def choose_palette(tab, scheme: str) -> None:
 
 def test_page_works_offline_and_is_accessible(offline, page):
     tab = offline.open(page)
-    tab.wait_for_load_state("networkidle")
     assert tab.evaluate("document.documentElement.lang") == expected_lang(page), f"{page}: wrong <html lang>"
     assert tab.title().strip(), f"{page}: empty <title>"
     failed = tab.evaluate(IMAGES_LOADED)

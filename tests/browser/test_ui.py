@@ -55,7 +55,6 @@ def test_phone_nav_drawer_opens(offline, lang):
 
 def test_question_page_has_no_horizontal_scroll_on_a_phone(offline, question_page):
     tab = offline.open(question_page, **PHONE)
-    tab.wait_for_load_state("networkidle")
     wide = tab.evaluate(
         """() => {
         const limit = document.documentElement.clientWidth;
