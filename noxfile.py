@@ -5,7 +5,7 @@ from pathlib import Path
 
 import nox
 
-nox.options.sessions = ["lint", "tests", "build"]
+nox.options.sessions = ["lint", "tests", "browser", "build"]
 nox.options.reuse_venv = "yes"  # a second run does not reinstall TensorFlow
 
 ROOT = Path(__file__).resolve().parent
@@ -67,9 +67,16 @@ def serve(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run every snippet shown on the pages, and the site's own tests."""
+    """Run every snippet shown on the pages, and the site's own tests (no browser needed)."""
     install(session)
-    session.run("pytest", "-n", "2", *session.posargs, env=ENV)
+    session.run("pytest", "-n", "2", "--ignore=tests/browser", *session.posargs, env=ENV)
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """Build the site and drive it in headless Chromium: offline, search, axe-core, phone, print, PDF, zip."""
+    install(session)
+    session.run("pytest", "-n", "2", "tests/browser", *session.posargs, env=ENV)
 
 
 @nox.session

@@ -3,9 +3,9 @@ from disk, against a bare Material page built in the same run with the same them
 
     python -m sitebuild.weight [SITE_DIR]    # prints a table; exits 1 when a question page is over budget
 
-Budget: a question page loads at most BUDGET times the bare page, not counting the search index. The index is
-shared by every page of both languages, loaded once by the search worker and then cached; it is reported on its
-own line, and with it included, in the last column.
+Budget: a question page loads at most BUDGET times the bare page, not counting the search index. Each language
+has its own index, loaded once by the search worker and then cached; it is reported on its own line, and with it
+included, in the last column.
 """
 
 import os
@@ -20,11 +20,12 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import sync_playwright
 
-from . import ROOT
+from . import LANGS, ROOT
 from .browser import block_remote, launch
-from .links import QUESTION, page_paths
+from .links import QUESTION, expected_lang, page_paths
 
 BUDGET = 1.3
+HOMES = {lang: "index.html" if lang == LANGS[0] else f"{lang}/index.html" for lang in LANGS}
 INDEX = "search/search_index"
 KINDS = {".html": "html", ".css": "css", ".js": "js", ".mjs": "js"}
 IMAGES = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico"}
@@ -57,9 +58,11 @@ def first_visit(browser, site: Path, page: str) -> Counter:
     return sizes
 
 
-def index(site: Path) -> int:
-    """Bytes of the search index the search worker loads (the offline plugin's .js copy)."""
-    return (site / f"{INDEX}.js").stat().st_size
+def index(site: Path, page: str = "index.html") -> int:
+    """Bytes of the search index the search worker loads for a page: its language's (sitebuild/search.py)."""
+    lang = expected_lang(page)
+    folder = site if lang == LANGS[0] or not (site / lang / "search").is_dir() else site / lang
+    return (folder / f"{INDEX}.js").stat().st_size
 
 
 def build_bare(dest: Path) -> Path:
@@ -96,11 +99,12 @@ def report(site: Path) -> int:
         bare, bare_index = first_visit(browser, bare_site, "index.html"), index(bare_site)
         pages = {page: first_visit(browser, site, page) for page in page_paths(site)}
         browser.close()
-    base, site_index = sum(bare.values()), index(site)
+    base = sum(bare.values())
     print(f"| page | HTML | CSS | JS | images | other | kB | × bare | with index | ({BUDGET}× budget on questions)")
     print("|---|--:|--:|--:|--:|--:|--:|--:|--:|")
     over = []
-    rows = [("bare Material page", bare, bare_index), *((page, sizes, site_index) for page, sizes in pages.items())]
+    rows = [("bare Material page", bare, bare_index)]
+    rows += [(page, sizes, index(site, page)) for page, sizes in pages.items()]
     for name, sizes, search in rows:
         total = sum(sizes.values())
         ratio, with_index = total / base, (total + search) / (base + bare_index)
@@ -109,8 +113,9 @@ def report(site: Path) -> int:
         cells = [kb(sizes[k]) for k in ("html", "css", "js", "img", "other")]
         print(f"| {name} | {' | '.join(cells)} | {kb(total)} | {ratio:.2f}{flag} | {with_index:.2f} |")
     print(
-        f"\nsearch index: {kb(site_index)} kB, shared by all pages of both languages, loaded by the search worker on a "
-        f"first visit and cached after (the bare page's: {bare_index / 1000:.1f} kB)"
+        f"\nsearch index: {' + '.join(f'{kb(index(site, home))} kB ({lang})' for lang, home in HOMES.items())}, "
+        "one per language, loaded by the search worker on a first visit and cached after "
+        f"(the bare page's: {bare_index / 1000:.1f} kB)"
     )
     questions = {page: sizes for page, sizes in pages.items() if QUESTION.search(page)}
     for label, among in (("largest page", pages), ("largest question page", questions)):

@@ -5,7 +5,7 @@ import pytest
 from sitebuild import LANGS
 from sitebuild.links import page_paths
 
-PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
+PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}  # CSS pixels decide layout
 
 
 def first_page_with_code(site, lang: str) -> str:
