@@ -230,6 +230,9 @@ TEXT = {
         "bad_file": '!!! warning "Oläslig fil"\n    {error}\n',
         "sum_local": "På datorn som byggde sidan ({cpu}, {cores} kärnor) nådde en float32-matrisprodukt "
         "{best} GFLOP/s, {pct} av processorns teoretiska topp.",
+        "over_peak": "Över 100 % betyder att klockfrekvensen i räkningen ({ghz} GHz, från {clock}) är lägre än den "
+        "som kärnorna faktiskt höll: en virtuell maskin visar ofta processorns nominella frekvens, medan kärnorna "
+        "turboklockar under last. Den verkliga toppen är alltså högre, och procenttalet en övre gräns.",
         "sum_gpu": "I den inspelade körningen på {gpu} ({backend}) gick den snabbaste matrisprodukten ({label}) "
         "{mm}× fortare än den snabbaste på processorn i samma dator och den minnesbundna operationen `x * c` "
         "{mem}× fortare, medan träningen av {train}.",
@@ -283,6 +286,9 @@ TEXT = {
         "bad_file": '!!! warning "Unreadable file"\n    {error}\n',
         "sum_local": "On the machine that built this page ({cpu}, {cores} cores), a float32 matrix product "
         "reached {best} GFLOP/s, {pct} of the CPU's theoretical peak.",
+        "over_peak": "Over 100% means that the clock in the calculation ({ghz} GHz, from {clock}) is lower than the "
+        "one the cores actually ran at: a virtual machine often reports the CPU's nominal clock, while the cores "
+        "boost under load. The real peak is therefore higher, and the percentage an upper bound.",
         "sum_gpu": "In the run recorded on {gpu} ({backend}), the fastest matrix product ({label}) ran {mm}× "
         "faster than the fastest on the CPU of the same machine and the memory-bound operation `x * c` {mem}× "
         "faster, while training {train}.",
@@ -477,6 +483,8 @@ def summary_markdown(data: dict, lang: str) -> str:
         cpu = local["cpu"]
         args = {"cpu": cpu["model"], "cores": cpu["cores"], "best": num(best["median"], lang)}
         parts.append(t["sum_local"].format(**args, pct=pct(best["pct_of_peak"], lang)))
+        if (best["pct_of_peak"] or 0) > 100:
+            parts.append(t["over_peak"].format(ghz=num(cpu["ghz"], lang, 4), clock=cpu["clock_source"]))
     for run in data["recorded"]:
         if "error" in run or not run.get("gpus"):
             continue

@@ -194,3 +194,11 @@ def test_recorded_runs_render_with_their_gpu_and_speedups(lang):
 def test_numbers_follow_the_page_language():
     assert benchmark.num(1234.5, "sv") == "1\u202f234" and benchmark.num(1234.5, "en") == "1,234"
     assert benchmark.num(0.3912, "sv", 2) == "0,39" and benchmark.num(0.3912, "en", 2) == "0.39"
+
+
+@pytest.mark.parametrize(("median", "explained"), [(120.0, False), (211.0, True)])
+def test_a_rate_over_the_peak_explains_the_clock(median, explained):
+    run = fake_run()
+    run["summary"]["best"]["cpu float32"].update(median=median, pct_of_peak=100 * median / 166.2)
+    text = benchmark.summary_markdown({"local": run, "recorded": []}, "en")
+    assert ("Over 100% means that the clock in the calculation (2.596 GHz, from test)" in text) == explained
