@@ -14,6 +14,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # figures that train must no
 from sitebuild import LANGS, ROOT, benchmark, figures, glossary, notebooks, quiz, search  # noqa: E402
 from sitebuild.outputs import PROVENANCE  # noqa: E402
 from sitebuild.pages import missing_twins  # noqa: E402
+from sitebuild.printsite import print_page  # noqa: E402
 from sitebuild.snippets import SnippetError, check_includes  # noqa: E402
 
 PROVENANCE_NOTE = {
@@ -89,6 +90,6 @@ def on_post_build(config):
     site = Path(config.site_dir)
     search.split_index(site)
     for lang in LANGS[1:]:  # print pages sit at the site root; print-site renders them after on_post_page
-        page = site / f"print_page.{lang}.html"
+        page = site / print_page(config, lang)
         if page.is_file():
             page.write_text(search.language_base(page.read_text(encoding="utf-8"), lang), encoding="utf-8")

@@ -24,7 +24,7 @@ import jupytext
 import nbformat
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import DOCS, LANGS, ROOT, SNIPPETS
+from . import DOCS, LANGS, ROOT, SNIPPETS, lang_dir
 from .runner import ENV
 from .snippets import includes
 
@@ -230,10 +230,6 @@ class NotebookPage(File):
 
     def is_documentation_page(self) -> bool:
         return True
-
-
-def lang_dir(lang: str) -> str:
-    return "" if lang == LANGS[0] else f"{lang}/"
 
 
 def notebook_page(stem: str, lang: str, config) -> NotebookPage:

@@ -20,12 +20,12 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import sync_playwright
 
-from . import LANGS, ROOT
+from . import LANGS, ROOT, lang_dir
 from .browser import block_remote, launch
 from .links import QUESTION, expected_lang, page_paths
 
 BUDGET = 1.3
-HOMES = {lang: "index.html" if lang == LANGS[0] else f"{lang}/index.html" for lang in LANGS}
+HOMES = {lang: f"{lang_dir(lang)}index.html" for lang in LANGS}
 INDEX = "search/search_index"
 KINDS = {".html": "html", ".css": "css", ".js": "js", ".mjs": "js"}
 IMAGES = {".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico"}
@@ -60,9 +60,7 @@ def first_visit(browser, site: Path, page: str) -> Counter:
 
 def index(site: Path, page: str = "index.html") -> int:
     """Bytes of the search index the search worker loads for a page: its language's (sitebuild/search.py)."""
-    lang = expected_lang(page)
-    folder = site if lang == LANGS[0] or not (site / lang / "search").is_dir() else site / lang
-    return (folder / f"{INDEX}.js").stat().st_size
+    return (site / lang_dir(expected_lang(page)) / f"{INDEX}.js").stat().st_size
 
 
 def build_bare(dest: Path) -> Path:

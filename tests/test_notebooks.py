@@ -7,14 +7,10 @@ import sys
 import nbformat
 import pytest
 
-from sitebuild import LANGS, ROOT, SNIPPETS, notebooks
+from sitebuild import LANGS, ROOT, SNIPPETS, lang_dir, notebooks
 
 RENDERED = sorted(notebooks.RENDERED)
 BOX = {"sv": "Kör själv", "en": "Run it yourself"}
-
-
-def prefix(lang):
-    return "" if lang == LANGS[0] else f"{lang}/"
 
 
 def percent_blocks(stem):
@@ -78,7 +74,7 @@ def site(tmp_path_factory):
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("stem", RENDERED)
 def test_build_renders_the_notebook_page_in_each_language(site, stem, lang):
-    page = site / prefix(lang) / "notebooks" / f"{stem}.html"
+    page = site / lang_dir(lang) / "notebooks" / f"{stem}.html"
     assert page.is_file(), f"{page.relative_to(site)} missing: mkdocs-static-i18n dropped the notebook page"
     html = page.read_text(encoding="utf-8")
     assert not html.lstrip().startswith("{") and '"cell_type"' not in html, "notebook copied as raw JSON"
@@ -91,7 +87,7 @@ def test_build_renders_the_notebook_page_in_each_language(site, stem, lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_build_ships_every_snippet_as_file_and_notebook(site, lang):
     for path in sorted(SNIPPETS.glob("q*.py")):
-        downloads = site / prefix(lang) / "downloads"
+        downloads = site / lang_dir(lang) / "downloads"
         assert (downloads / path.name).read_bytes() == path.read_bytes()
         nb = nbformat.read(downloads / f"{path.stem}.ipynb", as_version=4)
         nbformat.validate(nb)
@@ -100,7 +96,7 @@ def test_build_ships_every_snippet_as_file_and_notebook(site, lang):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_build_gives_q05_page_its_run_box(site, lang):
-    html = (site / prefix(lang) / "q05-keras-model.html").read_text(encoding="utf-8")
+    html = (site / lang_dir(lang) / "q05-keras-model.html").read_text(encoding="utf-8")
     box = html[html.index(f'<p class="admonition-title">{BOX[lang]}</p>') :]
     for href in ("downloads/q05_model.py", "downloads/q05_model.ipynb", "notebooks/q05_model.html"):
         assert f'href="{href}"' in box.split("</div>")[0]

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import LANGS
+from sitebuild import LANGS, lang_dir
 from sitebuild.links import expected_lang
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
@@ -71,7 +71,7 @@ def test_page_works_offline_and_is_accessible(offline, page):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_keyboard_reaches_search_nav_and_language_switcher(offline, lang):
-    tab = offline.open("index.html" if lang == LANGS[0] else f"{lang}/index.html")
+    tab = offline.open(f"{lang_dir(lang)}index.html")
     describe = """() => {
         const e = document.activeElement;
         if (e.matches(".md-search__input")) return "search";

@@ -10,13 +10,13 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from sitebuild import LANGS
+from sitebuild import LANGS, lang_dir
 from sitebuild.links import expected_lang, page_paths
 
 # Data for the search test: (language, query). Each language has its own index (sitebuild/search.py), so every
 # result is a page in the reader's language, even where a Swedish page mentions "(overfitting)".
 SEARCHES = [("sv", "överanpassning"), ("en", "overfitting"), ("sv", "modellen"), ("en", "hyperparameters")]
-HOME = {lang: "index.html" if lang == LANGS[0] else f"{lang}/index.html" for lang in LANGS}
+HOME = {lang: f"{lang_dir(lang)}index.html" for lang in LANGS}
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -9,10 +9,9 @@ import pytest
 from test_a11y import AXE, PALETTES, RUN_AXE, WCAG_21_AA, choose_palette
 from test_ui import PHONE
 
-from sitebuild import LANGS
+from sitebuild import LANGS, lang_dir
 from sitebuild.links import read_page, resolve
 
-FOLDER = {lang: "" if lang == LANGS[0] else f"{lang}/" for lang in LANGS}
 QUIZ_PAGE = "q03-parameters.html"  # output, single and multiple items
 PRACTICE = "practice.html"
 
@@ -56,7 +55,7 @@ def assert_no_axe_violation(tab, what: str) -> None:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_check_yourself_marks_wrong_and_right_answers(offline, lang):
-    tab = offline.open(FOLDER[lang] + QUIZ_PAGE)
+    tab = offline.open(lang_dir(lang) + QUIZ_PAGE)
     quiz = data(tab, ".quiz", "quiz")
     ui, forms = quiz["ui"], tab.locator("form.quiz-item")
     assert tab.locator(".quiz-static").is_hidden() and forms.count() == len(quiz["items"])
@@ -73,7 +72,7 @@ def test_check_yourself_marks_wrong_and_right_answers(offline, lang):
         answer(form, item, lang, right=True)
         form.get_by_role("button").click()
         assert feedback.inner_text().startswith(ui["right"]), f"item {n + 1}: {feedback.inner_text()!r}"
-    assert_no_axe_violation(tab, f"{FOLDER[lang]}{QUIZ_PAGE} after answering")
+    assert_no_axe_violation(tab, f"{lang_dir(lang)}{QUIZ_PAGE} after answering")
 
 
 def test_check_yourself_works_from_the_keyboard(offline):
@@ -99,7 +98,7 @@ def test_check_yourself_works_from_the_keyboard(offline):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_practice_test_scores_keeps_and_resets(offline, lang):
-    tab = offline.open(FOLDER[lang] + PRACTICE)
+    tab = offline.open(lang_dir(lang) + PRACTICE)
     practice = data(tab, ".quiz-practice", "quizPractice")
     ui, key = practice["ui"], practice["key"]
     items, topics = {i["id"]: i for i in practice["items"]}, {t["n"]: t for t in practice["topics"]}
@@ -150,7 +149,7 @@ def test_practice_page_passes_axe_and_fits_a_phone_after_marking(offline):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_without_javascript_the_answers_are_in_collapsible_blocks(offline, lang):
-    tab = offline.open(FOLDER[lang] + QUIZ_PAGE, java_script_enabled=False)
+    tab = offline.open(lang_dir(lang) + QUIZ_PAGE, java_script_enabled=False)
     static = tab.locator(".quiz-static")
     assert static.is_visible() and tab.locator("form.quiz-item").count() == 0
     details = static.locator("details")
@@ -158,14 +157,14 @@ def test_without_javascript_the_answers_are_in_collapsible_blocks(offline, lang)
     assert not details.first.evaluate("d => d.open")
     details.first.locator("summary").click()
     assert details.first.locator("a").is_visible()
-    practice = offline.open(FOLDER[lang] + PRACTICE, java_script_enabled=False)
+    practice = offline.open(lang_dir(lang) + PRACTICE, java_script_enabled=False)
     assert practice.locator(".quiz-static a").count() == 13
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_practice_link_lands(site, lang):
     """Each item's "read more" link and each topic link reaches a page and an element with that id."""
-    page = FOLDER[lang] + PRACTICE
+    page = lang_dir(lang) + PRACTICE
     attribute = re.search(r'data-quiz-practice="([^"]*)"', (site / page).read_text(encoding="utf-8"))[1]
     practice = json.loads(html.unescape(attribute))
     hrefs = [item["link"]["href"] for item in practice["items"]] + [t["href"] for t in practice["topics"]]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from sitebuild import LANGS
+from sitebuild import LANGS, lang_dir
 from sitebuild.links import page_paths
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}  # CSS pixels decide layout
@@ -43,7 +43,7 @@ def test_palette_toggle_switches_and_is_remembered(offline):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_phone_nav_drawer_opens(offline, lang):
-    tab = offline.open("index.html" if lang == LANGS[0] else f"{lang}/index.html", **PHONE)
+    tab = offline.open(f"{lang_dir(lang)}index.html", **PHONE)
     nav = tab.locator(".md-sidebar--primary")
     assert not nav.locator("a.md-nav__link").first.is_visible() or nav.bounding_box()["x"] < 0
     tab.locator("label.md-header__button[for=__drawer]").click()
