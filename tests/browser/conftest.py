@@ -95,6 +95,12 @@ class Offline:
         page.goto(self.url(path))
         return page
 
+    @staticmethod
+    def follow(tab, locator) -> None:
+        """Click a link and return once the page it opens has loaded (not the page it left: a race under load)."""
+        with tab.expect_navigation():
+            locator.click()
+
     @property
     def remote(self) -> list[str]:
         return [request for blocked in self.blocked for request in blocked]

@@ -24,12 +24,10 @@ def test_navigation_follows_nav_and_footer_links(offline, lang):
     tab = offline.open(HOME[lang])
     sidebar = tab.locator(".md-sidebar--primary")
     sidebar.locator("label.md-nav__link:has(+ nav a[href*='q01-'])").click()  # open the questions section
-    sidebar.locator("a.md-nav__link[href*='q01-']").click()
-    tab.wait_for_load_state()
+    offline.follow(tab, sidebar.locator("a.md-nav__link[href*='q01-']"))
     assert re.search(r"q01-[^/]*\.html$", tab.url), f"nav link from {HOME[lang]} landed on {tab.url}"
     assert tab.evaluate("document.documentElement.lang") == lang
-    tab.locator("a.md-footer__link--next").click()
-    tab.wait_for_load_state()
+    offline.follow(tab, tab.locator("a.md-footer__link--next"))
     assert re.search(r"q02-[^/]*\.html$", tab.url), f"'next' from q01 ({lang}) landed on {tab.url}"
 
 
@@ -37,8 +35,7 @@ def test_navigation_follows_nav_and_footer_links(offline, lang):
 def test_language_switcher_keeps_the_page(offline, start, target):
     tab = offline.open(start)
     tab.locator(".md-select button").hover()
-    tab.locator(f".md-select__link[hreflang='{target}']").click()
-    tab.wait_for_load_state()
+    offline.follow(tab, tab.locator(f".md-select__link[hreflang='{target}']"))
     expected = offline.url(start.removeprefix("en/") if target == LANGS[0] else f"{target}/{start}")
     assert tab.url == expected, f"language switch from {start} to {target} went to {tab.url}"
     assert tab.evaluate("document.documentElement.lang") == target
@@ -50,7 +47,7 @@ def test_search_from_disk_finds_a_page_in_the_readers_language(offline, site, la
     having = [p for p in pages if query.lower() in text_of(site / p)]
     assert having, f"test data: no {lang} page has {query!r}; pick a term the site defines"
     tab = offline.open(HOME[lang])
-    tab.locator("input.md-search__input").fill(query)
+    tab.locator("input.md-search__input").press_sequentially(query)  # typed: Material reads the query on keyup
     tab.locator(".md-search-result__item").first.wait_for(timeout=15_000)
     hrefs = tab.locator(".md-search-result__item > a").evaluate_all("links => links.map(a => a.href)")
     found = [unquote(urlsplit(href).path).removeprefix(str(site.resolve()) + "/") for href in hrefs]
