@@ -89,6 +89,7 @@ def on_post_build(config):
         return
     site = Path(config.site_dir)
     search.split_index(site)
+    search.stem_queries(site)
     for lang in LANGS[1:]:  # print pages sit at the site root; print-site renders them after on_post_page
         page = site / print_page(config, lang)
         if page.is_file():

@@ -4,6 +4,8 @@ mkdocs-static-i18n leaves one index for both languages, so an English search als
 last language's build this module splits the index: search/ keeps the default language's pages, <lang>/search/
 gets each other language's, with lunr set to that language alone (its stop words). Material finds the index at
 `<base>/search/`, so pages of a non-default language get the base of their language folder.
+
+Words are stemmed (Swedish and English); search_stem.js lets Material's prefix queries use the stemmer too.
 """
 
 import json
@@ -12,6 +14,7 @@ from pathlib import Path
 
 from sitebuild import LANGS, lang_dir
 
+STEM = Path(__file__).with_name("search_stem.js")
 BASE = re.compile(r'("base": ")([^"]*)(")')
 
 
@@ -40,3 +43,12 @@ def split_index(site: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "search_index.json").write_text(data, encoding="utf-8")
         (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
+
+
+def stem_queries(site: Path) -> None:
+    """Append search_stem.js to Material's search worker, once (a dirty rebuild may keep the patched copy)."""
+    patch = STEM.read_text(encoding="utf-8")
+    for worker in (site / "assets" / "javascripts" / "workers").glob("search.*.js"):
+        code = worker.read_text(encoding="utf-8")
+        if patch not in code:
+            worker.write_text(f"{code}\n{patch}", encoding="utf-8")

@@ -13,9 +13,19 @@ import pytest
 from sitebuild import LANGS, lang_dir
 from sitebuild.links import expected_lang, page_paths
 
-# Data for the search test: (language, query). Each language has its own index (sitebuild/search.py), so every
-# result is a page in the reader's language, even where a Swedish page mentions "(overfitting)".
-SEARCHES = [("sv", "överanpassning"), ("en", "overfitting"), ("sv", "modellen"), ("en", "hyperparameters")]
+# Data for the search tests: (language, query, a word the first result must contain). Each language has its own
+# index (sitebuild/search.py), so every result is a page in the reader's language, even where a Swedish page
+# mentions "(overfitting)". The last four queries are on no page: only a stemmer leads them to the word's pages.
+SEARCHES = [
+    ("sv", "överanpassning", "överanpassning"),
+    ("en", "overfitting", "overfitting"),
+    ("sv", "modellen", "modellen"),
+    ("en", "hyperparameters", "hyperparameters"),
+    ("sv", "faltningarna", "faltning"),
+    ("sv", "överanpassningar", "överanpassning"),
+    ("en", "convolutions", "convolution"),
+    ("en", "overfitted", "overfit"),
+]
 HOME = {lang: f"{lang_dir(lang)}index.html" for lang in LANGS}
 
 
@@ -41,11 +51,14 @@ def test_language_switcher_keeps_the_page(offline, start, target):
     assert tab.evaluate("document.documentElement.lang") == target
 
 
-@pytest.mark.parametrize(("lang", "query"), SEARCHES, ids=[query for _, query in SEARCHES])
-def test_search_from_disk_finds_a_page_in_the_readers_language(offline, site, lang, query):
-    pages = [p for p in page_paths(site) if expected_lang(p) == lang and "print_page" not in p]
-    having = [p for p in pages if query.lower() in text_of(site / p)]
-    assert having, f"test data: no {lang} page has {query!r}; pick a term the site defines"
+@pytest.mark.parametrize(("lang", "query", "word"), SEARCHES, ids=[query for _, query, _ in SEARCHES])
+def test_search_from_disk_finds_a_page_in_the_readers_language(offline, site, lang, query, word):
+    pages = {p: text_of(site / p) for p in page_paths(site) if expected_lang(p) == lang and "print_page" not in p}
+    having = [p for p, text in pages.items() if word in text]
+    assert having, f"test data: no {lang} page has {word!r}; pick a term the site defines"
+    if word != query:
+        verbatim = [p for p, text in pages.items() if query in text]
+        assert not verbatim, f"test data: {query!r} is on {verbatim}, so finding it proves no stemming"
     tab = offline.open(HOME[lang])
     tab.locator("input.md-search__input").press_sequentially(query)  # typed: Material reads the query on keyup
     tab.locator(".md-search-result__item").first.wait_for(timeout=15_000)
@@ -54,6 +67,8 @@ def test_search_from_disk_finds_a_page_in_the_readers_language(offline, site, la
     assert found[0] in having, f"search for {query!r} from {HOME[lang]}: first result {found[0]}, not one of {having}"
     strangers = [page for page in found if expected_lang(page) != lang]
     assert not strangers, f"search for {query!r} from {HOME[lang]} found pages in another language: {strangers}"
+    missing = tab.locator(".md-search-result__terms").all_inner_texts()
+    assert not missing, f"search for {query!r} marks its own word as missing: {missing}"
 
 
 def text_of(page: Path) -> str:
