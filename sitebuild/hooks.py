@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # figures that train must not flood the build log
 
-from sitebuild import LANGS, ROOT, benchmark, figures, glossary, notebooks, quiz, search  # noqa: E402
+from sitebuild import LANGS, ROOT, benchmark, figures, glossary, notebooks, quiz, search, slim  # noqa: E402
 from sitebuild.outputs import PROVENANCE  # noqa: E402
 from sitebuild.pages import missing_twins  # noqa: E402
 from sitebuild.printsite import print_page  # noqa: E402
@@ -76,6 +76,8 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if isinstance(page.file, notebooks.NotebookPage):
         html = notebooks.offline(html)
+    else:
+        html = slim.code(html)
     return glossary.tidy_tooltips(html)
 
 

@@ -1,5 +1,6 @@
 """Bad input stops the build with a message naming the file and line, and leaves site/ as it was."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -86,3 +87,16 @@ def test_outputs_refuses_an_unknown_snippet():
         [sys.executable, "-m", "sitebuild.outputs", "q99_nope"], cwd=ROOT, capture_output=True, text=True
     )
     assert proc.returncode == 2 and "no such snippet" in proc.stderr
+
+
+def test_code_spans_dropped_only_where_the_theme_paints_plain_code_colour():
+    import material
+
+    from sitebuild import slim
+
+    css = [p.read_text(encoding="utf-8") for p in (Path(material.__file__).parent / "templates").rglob("*.min.css")]
+    css.append((ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8"))
+    settings = {m for text in css for m in re.findall(r"--md-code-hl-name-color:[^;}]*", text)}
+    assert settings == {slim.NAME_COLOUR}, f"names are painted {settings}: keep their spans (sitebuild/slim.py)"
+    highlighted = '<span class="n">model</span><span class="w"> </span><span class="o">=</span>'
+    assert slim.code(highlighted) == 'model <span class="o">=</span>'

@@ -14,7 +14,6 @@ import hashlib
 import importlib
 import io
 import pkgutil
-import re
 import shutil
 from functools import cache
 from pathlib import Path
@@ -25,9 +24,11 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
 from .. import DOCS, LANGS, ROOT  # noqa: E402
+from ._svg import compact  # noqa: E402
 
 OUT = DOCS / "figures"
 CACHE = ROOT / ".cache" / "figures"
+SVG = Path(__file__).with_name("_svg.py")  # the SVG post-processing enters every cache key
 STYLE = {
     "svg.fonttype": "none",  # text stays text: selectable and searchable
     "svg.hashsalt": "deep-learning-study-site",  # stable ids: byte-identical output
@@ -53,7 +54,7 @@ def module(name: str):
 def cache_key(name: str, lang: str) -> str:
     mod = module(name)
     h = hashlib.sha256()
-    for path in [Path(__file__), Path(mod.__file__), *(ROOT / p for p in getattr(mod, "INPUTS", []))]:
+    for path in [Path(__file__), SVG, Path(mod.__file__), *(ROOT / p for p in getattr(mod, "INPUTS", []))]:
         h.update(path.read_bytes())
     h.update(f"{matplotlib.__version__}|{lang}".encode())
     return h.hexdigest()[:20]
@@ -71,22 +72,6 @@ def svg(name: str, lang: str) -> bytes:
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
         plt.close(fig)
     return compact(buf.getvalue().decode("utf-8")).encode("utf-8")
-
-
-NUMBER = re.compile(r"-?\d+\.\d{3,}")
-GEOMETRY = re.compile(r'(\s(?:d|x|y|width|height|transform|points)=")([^"]*)(")')
-
-
-def compact(text: str) -> str:
-    """Smaller SVG, drawn the same: no metadata, no indentation, coordinates to 1/100 pt (labels untouched)."""
-    text = re.sub(r"\s*<metadata>.*?</metadata>", "", text, flags=re.DOTALL)
-    text = re.sub(r"\n\s+<", "\n<", text)
-
-    def shorten(m: re.Match) -> str:
-        value = NUMBER.sub(lambda n: f"{float(n[0]):.2f}".rstrip("0").rstrip("."), m[2])
-        return m[1] + " ".join(value.split()) + m[3]
-
-    return GEOMETRY.sub(shorten, text)
 
 
 def render_all() -> list[str]:
