@@ -64,3 +64,28 @@ def test_a_raising_figure_names_its_module(monkeypatch):
     monkeypatch.setattr(mod, "draw", lambda s: 1 / 0)
     with pytest.raises(figures.FigureError, match=r"sitebuild/figures/\w+\.py \(sv\): ZeroDivisionError"):
         figures.svg(figures.names()[0], "sv")
+
+
+def test_svg_compaction_keeps_pixels_and_merges_only_opaque_fills():
+    import base64
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    from sitebuild.figures._svg import compact, repack
+
+    colours = np.array([[250, 250, 250], [10, 20, 30], [0, 0, 0]], dtype=np.uint8)
+    pixels = colours[np.random.default_rng(0).integers(0, 3, (64, 64))]  # three colours: fits a palette
+    buf = io.BytesIO()
+    Image.fromarray(pixels, "RGB").convert("RGBA").save(buf, "PNG")
+    packed = Image.open(io.BytesIO(repack(buf.getvalue())))
+    assert packed.mode == "P" and (np.asarray(packed.convert("RGB")) == pixels).all()
+
+    bar = '<path d="M 0 0 L 2 0 L 2 1 L 0 1 z" style="{}"/>\n'
+    fills = compact("<svg>\n" + bar.format("fill: #222") * 2 + "</svg>")
+    assert fills.count("<path") == 1 and "M 0 0 H 2 V 1 H 0 z M 0 0 H 2 V 1 H 0 z" in fills
+    for style in ("fill: #222; fill-opacity: 0.5", "fill: #222; stroke: #222"):  # overlaps would show
+        assert compact("<svg>\n" + bar.format(style) * 2 + "</svg>").count("<path") == 2
+    image = f'<image xlink:href="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode()}"/>'
+    assert len(compact(image)) < len(image)
