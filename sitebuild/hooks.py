@@ -92,6 +92,8 @@ def on_post_build(config):
     site = Path(config.site_dir)
     search.split_index(site)
     search.stem_queries(site)
+    for sheet in config.extra_css:
+        (site / sheet).write_text(slim.css((site / sheet).read_text(encoding="utf-8")), encoding="utf-8")
     for lang in LANGS[1:]:  # print pages sit at the site root; print-site renders them after on_post_page
         page = site / print_page(config, lang)
         if page.is_file():

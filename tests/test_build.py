@@ -100,3 +100,12 @@ def test_code_spans_dropped_only_where_the_theme_paints_plain_code_colour():
     assert settings == {slim.NAME_COLOUR}, f"names are painted {settings}: keep their spans (sitebuild/slim.py)"
     highlighted = '<span class="n">model</span><span class="w"> </span><span class="o">=</span>'
     assert slim.code(highlighted) == 'model <span class="o">=</span>'
+
+
+def test_site_css_ships_without_comments_and_keeps_every_rule():
+    from sitebuild import slim
+
+    source = (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8")
+    shipped = slim.css(source)
+    assert "/*" not in shipped and len(shipped) < len(source)
+    assert shipped.count("{") == source.count("{") and shipped.count("}") == source.count("}")

@@ -66,7 +66,7 @@ def test_a_raising_figure_names_its_module(monkeypatch):
         figures.svg(figures.names()[0], "sv")
 
 
-def test_svg_compaction_keeps_pixels_and_merges_only_opaque_fills():
+def test_svg_compaction_keeps_pixels_merges_only_opaque_fills_and_shares_styles():
     import base64
     import io
 
@@ -87,5 +87,8 @@ def test_svg_compaction_keeps_pixels_and_merges_only_opaque_fills():
     assert fills.count("<path") == 1 and "M 0 0 H 2 V 1 H 0 z M 0 0 H 2 V 1 H 0 z" in fills
     for style in ("fill: #222; fill-opacity: 0.5", "fill: #222; stroke: #222"):  # overlaps would show
         assert compact("<svg>\n" + bar.format(style) * 2 + "</svg>").count("<path") == 2
+    label = '<text style="font-size: 9px" x="1" y="2" transform="rotate(-0 1 2)">{}</text>\n'
+    labels = compact('<svg>\n<style type="text/css">*{stroke-linecap: butt}</style>\n' + label.format("a") * 2)
+    assert labels.count('<text class="s0" x="1" y="2">a</text>') == 2 and ".s0{font-size: 9px}</style>" in labels
     image = f'<image xlink:href="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode()}"/>'
     assert len(compact(image)) < len(image)

@@ -1,6 +1,7 @@
 """Smaller SVG from matplotlib, drawn the same.
 
-Images are re-encoded losslessly and rectangles written shorter, with identical pixels. Merging a run of paths
+Images are re-encoded losslessly, rectangles written shorter, no-op rotations dropped and repeated inline styles
+turned into classes, with identical pixels. Merging a run of paths
 with the same style into one can change anti-aliasing where two shapes touch (no faint seam between adjacent
 bars); colours and geometry stay the same.
 """
@@ -8,6 +9,7 @@ bars); colours and geometry stay the same.
 import base64
 import io
 import re
+from collections import Counter
 
 import numpy as np
 from PIL import Image
@@ -22,6 +24,8 @@ WRAPPER = re.compile(r'<g id="([^"]*)">\n(<(?:path|use) [^\n]*/>)\n</g>\n')  # a
 # Rectangles as matplotlib writes them (horizontal side first, or vertical), in the short H/V form
 RECT = re.compile(r"M (\S+) (\S+) L (\S+) \2 L \3 (\S+) L \1 \4 z")
 RECT_T = re.compile(r"M (\S+) (\S+) L \1 (\S+) L (\S+) \3 L \4 \2 z")
+ROTATE_0 = re.compile(r' transform="rotate\(-0 [^"]*\)"')  # matplotlib's rotation of unrotated text
+STYLE = re.compile(r' style="([^"]*)"')
 
 
 def compact(text: str) -> str:
@@ -38,6 +42,7 @@ def compact(text: str) -> str:
     text = PATHS.sub(merge_paths, text)
     text = RECT.sub(r"M \1 \2 H \3 V \4 H \1 z", text)
     text = RECT_T.sub(r"M \1 \2 V \3 H \4 V \2 z", text)
+    text = style_classes(ROTATE_0.sub("", text))
     return PNG.sub(lambda m: m[1] + base64.b64encode(repack(base64.b64decode(m[2]))).decode("ascii"), text)
 
 
@@ -65,3 +70,18 @@ def repack(png: bytes) -> bytes:
     out = io.BytesIO()
     image.save(out, "PNG", optimize=True)
     return out.getvalue() if len(out.getvalue()) < len(png) else png
+
+
+def style_classes(text: str) -> str:
+    """A class per inline style used more than once, defined in the SVG's own style sheet.
+
+    A class rule overrides matplotlib's `*{...}` rule and presentation attributes just as the inline style did.
+    """
+    counts = Counter(STYLE.findall(text))
+    repeated = sorted((style for style, n in counts.items() if n > 1), key=lambda style: (-counts[style], style))
+    if "</style>" not in text or not repeated:
+        return text
+    names = {style: f"s{i}" for i, style in enumerate(repeated)}
+    rules = "".join(f".{name}{{{style}}}" for style, name in names.items())
+    text = STYLE.sub(lambda m: f' class="{names[m[1]]}"' if m[1] in names else m[0], text)
+    return text.replace("</style>", f"\n{rules}</style>", 1)
