@@ -1,9 +1,8 @@
 """Smaller SVG from matplotlib, drawn the same.
 
 Images are re-encoded losslessly, rectangles written shorter, no-op rotations dropped and repeated inline styles
-turned into classes, with identical pixels. Merging a run of paths
-with the same style into one can change anti-aliasing where two shapes touch (no faint seam between adjacent
-bars); colours and geometry stay the same.
+turned into classes, with identical pixels. Merging a run of paths with the same style into one can change
+anti-aliasing where two shapes touch (no faint seam between adjacent bars); colours and geometry stay the same.
 """
 
 import base64
