@@ -6,8 +6,8 @@ The run is cached under .cache/benchmark/, keyed by the benchmark's code, the fr
 the hardware, so warm builds never measure. A crash or time-out still gives a page, with a notice;
 a corrupt or foreign cache file is ignored with a warning and measured again. Runs recorded on other
 machines (benchmark/results/*.json) are shown beside the local one, each with its own provenance.
-Pages ask for generated content with markers: <!-- benchmark:local -->, <!-- benchmark:recorded -->
-and <!-- benchmark:summary -->.
+Pages ask for generated content with markers: <!-- benchmark:local -->, <!-- benchmark:recorded -->,
+<!-- benchmark:summary --> and <!-- benchmark:machine --> (the build machine's peak, worked out).
 """
 
 import argparse
@@ -34,7 +34,7 @@ TIMEOUT_S = float(os.environ.get("SITE_BENCHMARK_TIMEOUT", "180"))
 SCHEMA = 1
 PACKAGES = ("keras", "tensorflow", "jax", "jaxlib", "torch", "numpy")
 OPENBLAS_VARS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # slow NumPy down; unset for the forced run only
-MARKER = re.compile(r"<!-- benchmark:(local|recorded|summary) -->")
+MARKER = re.compile(r"<!-- benchmark:(local|recorded|summary|machine) -->")
 
 # Not under the "mkdocs" logger: a strict build must survive a cache it can repair.
 log = logging.getLogger("sitebuild.benchmark")
@@ -210,8 +210,10 @@ TEXT = {
         "seconds": " **Mättid:** {s} s.",
         "unit": "Matrisprodukter n × n, {unit} (median av {reps} upprepningar):",
         "train": "Träning med `model.fit()`, prover per sekund (median av {reps} epoker):",
-        "speedup": "GPU/CPU i samma körning: {items}.",
-        "memory": "Minne, `x * c` på 256 MB `float32` (median och spridning): {items}.",
+        "speedup": "GPU/CPU i samma körning, varje precision mot samma precision på processorn: {items}.",
+        "versus": "{gpu} mot {cpu}",
+        "memory_label": "minne (`x * c`)",
+        "memory": "Minne, `x * c` på 256 MiB `float32` (median och spridning): {items}.",
         "program_same": "**Program:** samma `snippets/q13_benchmark.py` som nedan (sha256 {sha}).",
         "program_other": "**Program:** en tidigare version av `snippets/q13_benchmark.py` (sha256 {sha}); "
         "se `benchmark/README.md`.",
@@ -233,10 +235,10 @@ TEXT = {
         "over_peak": "Över 100 % betyder att klockfrekvensen i räkningen ({ghz} GHz, från {clock}) är lägre än den "
         "som kärnorna faktiskt höll: en virtuell maskin visar ofta processorns nominella frekvens, medan kärnorna "
         "turboklockar under last. Den verkliga toppen är alltså högre, och procenttalet en övre gräns.",
-        "sum_gpu": "I den inspelade körningen på {gpu} ({backend}) gick den snabbaste matrisprodukten ({label}) "
-        "{mm}× fortare än den snabbaste på processorn i samma dator och den minnesbundna operationen `x * c` "
-        "{mem}× fortare, medan träningen av {train}.",
-        "sum_train": "{model} med batchstorlek {batch} gick {ratio} gånger så fort som på processorn",
+        "sum_gpu": "I den inspelade körningen på {gpu} ({backend}) gick GPU:ns bästa matrisprodukt så här många "
+        "gånger så fort som processorns bästa i samma precision: {mm}. Den minnesbundna operationen `x * c` gick "
+        "{mem} gånger så fort. Träningen gick {train} så fort som på processorn.",
+        "sum_train": "{ratio} gånger ({model}, batchstorlek {batch})",
         "sum_q5_mlp": "Q5-modellen",
         "sum_cnn": "den lilla CNN:en",
         "and": " och ",
@@ -267,8 +269,10 @@ TEXT = {
         "seconds": " **Run time:** {s} s.",
         "unit": "n × n matrix products, {unit} (median of {reps} repetitions):",
         "train": "Training with `model.fit()`, samples per second (median of {reps} epochs):",
-        "speedup": "GPU/CPU in the same run: {items}.",
-        "memory": "Memory, `x * c` on 256 MB of `float32` (median and spread): {items}.",
+        "speedup": "GPU/CPU in the same run, each precision against the same precision on the CPU: {items}.",
+        "versus": "{gpu} against {cpu}",
+        "memory_label": "memory (`x * c`)",
+        "memory": "Memory, `x * c` on 256 MiB of `float32` (median and spread): {items}.",
         "program_same": "**Program:** the same `snippets/q13_benchmark.py` as below (sha256 {sha}).",
         "program_other": "**Program:** an earlier version of `snippets/q13_benchmark.py` (sha256 {sha}); "
         "see `benchmark/README.md`.",
@@ -289,12 +293,12 @@ TEXT = {
         "over_peak": "Over 100% means that the clock in the calculation ({ghz} GHz, from {clock}) is lower than the "
         "one the cores actually ran at: a virtual machine often reports the CPU's nominal clock, while the cores "
         "boost under load. The real peak is therefore higher, and the percentage an upper bound.",
-        "sum_gpu": "In the run recorded on {gpu} ({backend}), the fastest matrix product ({label}) ran {mm}× "
-        "faster than the fastest on the CPU of the same machine and the memory-bound operation `x * c` {mem}× "
-        "faster, while training {train}.",
-        "sum_train": "the {model} at batch size {batch} ran at {ratio} times the CPU's speed",
-        "sum_q5_mlp": "Q5 model",
-        "sum_cnn": "small CNN",
+        "sum_gpu": "In the run recorded on {gpu} ({backend}), the GPU's best matrix product ran this many times as "
+        "fast as the CPU's best in the same precision: {mm}. The memory-bound operation `x * c` ran {mem} times as "
+        "fast. Training ran at {train} the CPU's speed.",
+        "sum_train": "{ratio}× ({model}, batch size {batch})",
+        "sum_q5_mlp": "the Q5 model",
+        "sum_cnn": "the small CNN",
         "and": " and ",
     },
 }
@@ -410,14 +414,38 @@ def training_table(run: dict, lang: str) -> str:
     return "\n".join(out)
 
 
+def like_for_like(run: dict) -> list[dict]:
+    """GPU/CPU ratios, each precision against the same precision on the CPU (TF32 against float32).
+
+    Computed from the run's best rates, not read from its stored ratios: runs recorded by earlier versions of the
+    program divided every GPU precision by the CPU's fastest one.
+    """
+    best, out = run["summary"]["best"], []
+    for key, b in best.items():
+        cpu = best.get(f"cpu {'float32' if b['label'] == 'tf32' else b['label']}")
+        if key.startswith("gpu:0") and cpu:
+            kind = "memory" if b["label"] == "memory" else "matmul"
+            out.append({"kind": kind, "label": b["label"], "cpu_label": cpu["label"], "ratio": b["median"] / cpu["median"]})
+    return out + [s for s in run["summary"]["speedups"] if s["kind"] == "training"]
+
+
 def speedup_name(s: dict, lang: str) -> str:
-    """'bfloat16', 'Q5 model (MLP) / 32': what a GPU/CPU ratio compares."""
+    """'bfloat16', 'float32 with TF32 against float32', 'memory (`x * c`)', 'Q5 model (MLP) / 32'."""
+    if s["kind"] == "memory":
+        return TEXT[lang]["memory_label"]
     what, _, batch = s["label"].partition("/")
-    return label(what, lang) + (f" / {batch}" if batch else "")
+    name = label(what, lang) + (f" / {batch}" if batch else "")
+    if s.get("cpu_label", s["label"]) != s["label"]:
+        name = TEXT[lang]["versus"].format(gpu=name, cpu=label(s["cpu_label"], lang))
+    return name
+
+
+def ratio(s: dict, lang: str) -> str:
+    return f"{num(s['ratio'], lang, 2 if s['ratio'] < 10 else 3)}×"
 
 
 def speedups(run: dict, lang: str) -> str:
-    items = [f"{speedup_name(s, lang)} {num(s['ratio'], lang, 2)}×" for s in run["summary"]["speedups"]]
+    items = [f"{speedup_name(s, lang)} {ratio(s, lang)}" for s in like_for_like(run)]
     return TEXT[lang]["speedup"].format(items=", ".join(items)) if items else ""
 
 
@@ -488,24 +516,35 @@ def summary_markdown(data: dict, lang: str) -> str:
     for run in data["recorded"]:
         if "error" in run or not run.get("gpus"):
             continue
-        fastest = max((s for s in run["summary"]["speedups"] if s["kind"] == "matmul"), key=lambda s: s["ratio"])
+        ratios = like_for_like(run)
+        products = ", ".join(f"{speedup_name(r, lang)} {ratio(r, lang)}" for r in ratios if r["kind"] == "matmul")
         train = [
             t["sum_train"].format(
                 model=t["sum_" + s["label"].split("/")[0]],
                 batch=s["label"].split("/")[1],
                 ratio=num(s["ratio"], lang, 2),
             )
-            for s in run["summary"]["speedups"]
+            for s in ratios
             if s["kind"] == "training"
         ]
         train_text = t["and"].join([", ".join(train[:-1]), train[-1]]) if len(train) > 1 else "".join(train)
-        mem = next((num(s["ratio"], lang) for s in run["summary"]["speedups"] if s["kind"] == "memory"), "–")
-        args = {"gpu": run["gpus"][0]["name"], "backend": backend_name(run), "mm": num(fastest["ratio"], lang)}
-        parts.append(t["sum_gpu"].format(**args, label=label(fastest["label"], lang), mem=mem, train=train_text))
+        mem = next((num(s["ratio"], lang) for s in ratios if s["kind"] == "memory"), "–")
+        args = {"gpu": run["gpus"][0]["name"], "backend": backend_name(run), "mm": products}
+        parts.append(t["sum_gpu"].format(**args, mem=mem, train=train_text))
     return "\n\n".join(parts)
 
 
-RENDER = {"local": local_markdown, "recorded": recorded_markdown, "summary": summary_markdown}
+def machine_markdown(data: dict, lang: str) -> str:
+    """The build machine's CPU and its peak, worked out: prose about 'this machine' is never typed."""
+    run = data["local"]
+    if run.get("pending"):
+        return TEXT[lang]["pending"]
+    if "error" in run:
+        return notice_block(TEXT[lang]["failed"], run["error"])
+    return provenance(run, lang).split("\n\n")[0]
+
+
+RENDER = {"local": local_markdown, "recorded": recorded_markdown, "summary": summary_markdown, "machine": machine_markdown}
 
 
 def insert(markdown: str, lang: str) -> str:

@@ -36,7 +36,7 @@ MATMUL_REP_S = 0.05  # one repetition chains enough products to last at least th
 TRAIN_REP_S = 0.3  # ... and enough training steps
 MAX_PRODUCT_S = 0.5  # a sweep stops before a size whose single product would take longer
 TRAINING = (("q5_mlp", 32), ("cnn", 32), ("cnn", 256))  # (model, batch size); 32 is fit()'s default
-MEMORY_SHAPE = (4096, 16384)  # 256 MB of float32: far larger than any cache
+MEMORY_SHAPE = (4096, 16384)  # 256 MiB (2**28 bytes) of float32: far larger than any cache
 
 # Dense (no sparsity) peak TFLOP/s and memory bandwidth (TB/s) of some GPUs, from NVIDIA's own documents.
 # The datasheets print tensor-core figures "with sparsity", twice the dense rate a matrix product can use.
@@ -447,20 +447,30 @@ def summarise(matmul: list[dict], train: list[dict], peaks: dict) -> dict:
         if key not in best or r["median"] > best[key]["median"]:
             peak = peaks.get(r["device"], {}).get(r["label"])
             best[key] = {**r, "peak": peak, "pct_of_peak": 100 * r["median"] / peak if peak else None}
-    out = {"best": best, "speedups": []}
+    out = {"best": best, "speedups": speedups(best)}
     cpu32, numpy32 = best.get("cpu float32"), best.get("cpu numpy")
     if cpu32 and numpy32:
         out["keras_vs_numpy"] = cpu32["median"] / numpy32["median"]
-    products = [b for k, b in best.items() if k.startswith("cpu") and b["unit"] == "GFLOP/s"]
-    fastest_cpu = max(products, key=lambda b: b["median"])  # GPU products are compared with this
-    for key, b in best.items():
-        if key.startswith("gpu:0"):
-            kind, cpu = ("memory", best["cpu memory"]) if b["label"] == "memory" else ("matmul", fastest_cpu)
-            out["speedups"].append({"kind": kind, "label": b["label"], "ratio": b["median"] / cpu["median"]})
     speeds = {(r["device"], r["label"]): r["median"] for r in train}
     for (device, label), v in speeds.items():
         if device == "gpu:0" and ("cpu", label) in speeds:
             out["speedups"].append({"kind": "training", "label": label, "ratio": v / speeds["cpu", label]})
+    return out
+
+
+def speedups(best: dict) -> list[dict]:
+    """GPU/CPU ratio of each precision against the same precision on the CPU (TF32 takes float32 inputs).
+
+    A precision that the CPU did not run has no ratio: dividing by another precision would not compare like with like.
+    """
+    out = []
+    for key, b in best.items():
+        if key.startswith("gpu:0"):
+            cpu = best.get(f"cpu {'float32' if b['label'] == 'tf32' else b['label']}")
+            if cpu:
+                kind = "memory" if b["label"] == "memory" else "matmul"
+                ratio = b["median"] / cpu["median"]
+                out.append({"kind": kind, "label": b["label"], "cpu_label": cpu["label"], "ratio": ratio})
     return out
 
 
@@ -483,7 +493,8 @@ def report(res: dict) -> None:
     if "keras_vs_numpy" in res["summary"]:
         print(f"Keras/NumPy float32 on the CPU: {res['summary']['keras_vs_numpy']:.2f}")
     for s in res["summary"]["speedups"]:
-        print(f"GPU/CPU {s['kind']} {s['label']}: {s['ratio']:.1f}x")
+        versus = f" vs CPU {s['cpu_label']}" if s.get("cpu_label", s["label"]) != s["label"] else ""
+        print(f"GPU/CPU {s['kind']} {s['label']}{versus}: {s['ratio']:.1f}x")
 
 
 # %%

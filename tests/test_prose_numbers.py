@@ -1,9 +1,11 @@
-"""Measured numbers quoted in a page's prose are still what its examples print.
+"""Numbers in a page's prose are what its examples print, at the precision the page shows, or are cited.
 
 The stale-output test keeps snippets/output/ in step with the code; this keeps the text in step with the outputs.
-A decimal with three or more digits after the point (0.965, 0,0231) in a page's prose (not code, links or the
-sources list) must occur in a stored output that the page embeds. When new outputs change such a number, the test
-names the page and the number to update.
+A number in prose (not code, links or the sources list) is checked when it carries a unit (GHz, GFLOP/s, TFLOP/s,
+GB/s, TB/s, MB, %, ×, s, parameters, an epoch number) or has three or more decimals. It must occur, as a whole
+number rounded to the decimals shown, in a stored output or in the code of a snippet that the page embeds
+(a percentage may be a fraction there: 20 % and `rate=0.2`), or sit in a paragraph that cites a source of
+the page's sources list, e.g. "(Srivastava et al., 2014)". The failure names the page, the line and the number.
 """
 
 import re
@@ -11,35 +13,88 @@ import re
 import pytest
 
 from sitebuild import DOCS, LANGS, ROOT
+from sitebuild.prose import NUMBER, SOURCES, body, sections, value, without_code
 from sitebuild.snippets import includes
 
-DECIMAL_MARK = {"sv": ",", "en": "."}
-SOURCES = re.compile(r"\n## (?:Källor|Sources)\n.*", re.DOTALL)
-NOT_PROSE = [r"```.*?```", r"`[^`]*`", r"\]\([^)]*\)", r"<https?://[^>]*>", r"https?://\S+"]
-PAGES = sorted(p for p in DOCS.glob("*.md") if "snippets/output/" in p.read_text(encoding="utf-8"))
+UNIT = r"(?:%|×(?![ \u00a0\u202f]*\d)|GHz|[GT]FLOP/s|[GT]B/s|[kMG]i?B\b|ms\b|s\b|parametrar\b|parameters\b)"
+EPOCH = r"(?:epok|epoch)(?:en|s|er)?[ \u00a0\u202f]+"
+PAGES = sorted(DOCS.glob("*.md"))
 
 
-def prose(text: str) -> str:
-    text = SOURCES.sub("", text)
-    for pattern in NOT_PROSE:
-        text = re.sub(pattern, " ", text, flags=re.DOTALL)
-    return text
+def checked(text: str, lang: str) -> list[str]:
+    """Numbers of one prose block that this test checks: with a unit, after 'epoch', or with 3+ decimals."""
+    number = NUMBER[lang].pattern
+    text = without_code(text)
+    found = re.findall(rf"({number})[ \u00a0\u202f]?{UNIT}", text)
+    found += re.findall(rf"{EPOCH}({number})", text, flags=re.IGNORECASE)
+    found += [n for n in re.findall(number, text) if decimals_of(value(n, lang)) >= 3]
+    return list(dict.fromkeys(found))
 
 
-def quoted_decimals(page) -> list[str]:
+def decimals_of(text: str) -> int:
+    return len(text.split(".")[1]) if "." in text and text.count(".") == 1 else 0
+
+
+def evidence(page) -> list[str]:
+    """Number tokens in what the page embeds: stored outputs and snippet code, as printed (English format)."""
+    text = page.read_text(encoding="utf-8")
+    embedded = "".join((ROOT / path.split(":")[0]).read_text(encoding="utf-8") for _, path in includes(text))
+    return [value(n, "en") for n in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])", embedded)]
+
+
+def matches(shown: str, pool: list[str], percent: bool) -> bool:
+    """`shown` is one of the pool's numbers rounded to the decimals shown (or that number × 100, for a %)."""
+    want, places = float(shown), decimals_of(shown)
+    for token in pool:
+        try:
+            got = float(token)
+        except ValueError:
+            continue
+        for candidate in (got, got * 100) if percent else (got,):
+            if round(candidate, places) == want and decimals_of(token) + (2 if candidate != got else 0) >= places:
+                return True
+    return False
+
+
+def cited(block: str, text: str) -> bool:
+    """The block cites a source of the page's list: '(Name', or 'Name 2014' / 'Name et al. (2014)'."""
+    m = SOURCES.search(text)
+    leads = {re.match(r"\s*\d+\.\s+([\w-]+)", line)[1] for line in text[m.end() :].splitlines() if re.match(r"\s*\d+\.\s+\w", line)} if m else set()
+    return any(re.search(rf"\({lead}\b|\b{lead}\b[^()]{{0,25}}?\(?\d{{4}}\b", block) for lead in leads)
+
+
+def unchecked(page) -> list[str]:
     lang = page.name.split(".")[-2]
-    mark = re.escape(DECIMAL_MARK[lang])
-    return re.findall(rf"(?<![\w.,])\d+{mark}\d{{3,}}(?![\w]*\d)", prose(page.read_text(encoding="utf-8")))
+    text, pool, out = page.read_text(encoding="utf-8"), evidence(page), []
+    for section in sections(body(text)):
+        for line, block in section.blocks:
+            for n in checked(block, lang):
+                percent = bool(re.search(rf"{re.escape(n)}[ \u00a0\u202f]?%", block))
+                if not matches(value(n, lang), pool, percent) and not cited(block, text):
+                    out.append(f"docs/{page.name}:{line}: {n}")
+    return out
 
 
 def test_the_check_finds_numbers_in_both_languages():
-    counts = {lang: sum(len(quoted_decimals(p)) for p in PAGES if p.name.endswith(f".{lang}.md")) for lang in LANGS}
-    assert all(counts.values()), f"no quoted decimals found: {counts}; the pattern no longer matches the pages"
+    counts = {
+        lang: sum(len(checked(b, lang)) for p in PAGES if p.name.endswith(f".{lang}.md") for s in sections(body(p.read_text(encoding="utf-8"))) for _, b in s.blocks)
+        for lang in LANGS
+    }
+    assert all(n > 50 for n in counts.values()), f"too few numbers found: {counts}; the pattern no longer matches"
+
+
+def test_rounding_and_whole_tokens():
+    pool = ["0.03554", "7850", "0.2", "1.25"]
+    assert matches("0.036", pool, False) and not matches("0.035", pool, False)  # at the precision shown
+    assert matches("7850", pool, False) and not matches("7860", pool, False) and not matches("785", pool, False)
+    assert matches("20", pool, True) and not matches("20", pool, False)
+    assert not matches("2.5", pool, False)
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
-def test_quoted_measurements_match_the_pages_outputs(page):
-    text = page.read_text(encoding="utf-8")
-    outputs = "".join((ROOT / path).read_text(encoding="utf-8") for _, path in includes(text) if "/output/" in path)
-    stale = [n for n in quoted_decimals(page) if n.replace(",", ".") not in outputs]
-    assert not stale, f"docs/{page.name}: numbers in the text that its outputs no longer print: {stale}"
+def test_numbers_in_prose_come_from_the_pages_outputs_or_a_cited_source(page):
+    stale = unchecked(page)
+    assert not stale, (
+        "numbers in the text that no output or snippet of the page prints (at the precision shown), "
+        "in a paragraph that cites no source:\n  " + "\n  ".join(stale)
+    )
