@@ -425,7 +425,9 @@ def like_for_like(run: dict) -> list[dict]:
         cpu = best.get(f"cpu {'float32' if b['label'] == 'tf32' else b['label']}")
         if key.startswith("gpu:0") and cpu:
             kind = "memory" if b["label"] == "memory" else "matmul"
-            out.append({"kind": kind, "label": b["label"], "cpu_label": cpu["label"], "ratio": b["median"] / cpu["median"]})
+            out.append(
+                {"kind": kind, "label": b["label"], "cpu_label": cpu["label"], "ratio": b["median"] / cpu["median"]}
+            )
     return out + [s for s in run["summary"]["speedups"] if s["kind"] == "training"]
 
 
@@ -544,7 +546,12 @@ def machine_markdown(data: dict, lang: str) -> str:
     return provenance(run, lang).split("\n\n")[0]
 
 
-RENDER = {"local": local_markdown, "recorded": recorded_markdown, "summary": summary_markdown, "machine": machine_markdown}
+RENDER = {
+    "local": local_markdown,
+    "recorded": recorded_markdown,
+    "summary": summary_markdown,
+    "machine": machine_markdown,
+}
 
 
 def insert(markdown: str, lang: str) -> str:

@@ -50,7 +50,9 @@ def section_facts(text: str, lang: str) -> list[tuple[str, int, dict[str, object
 def section_differences(name: str, sv: str, en: str) -> list[str]:
     """One line per fact that differs between two twins' sections, naming the page, the section and both lines."""
     out = []
-    for (head_sv, line_sv, a), (head_en, line_en, b) in zip(section_facts(sv, "sv"), section_facts(en, "en")):
+    for (head_sv, line_sv, a), (_head_en, line_en, b) in zip(
+        section_facts(sv, "sv"), section_facts(en, "en"), strict=False
+    ):
         where = f"{name}: section {head_sv or '(top)'!r} (sv line {line_sv}, en line {line_en})"
         for key in a:
             if a[key] != b[key]:

@@ -112,3 +112,36 @@ def sections(text: str) -> list[Section]:
             block.append(line)
     close()
     return out
+
+
+# --- numbers that describe something measured or counted -------------------------------------------
+UNIT = r"(?:%|×(?![ \u00a0\u202f]*\d)|GHz|[GT]FLOP/s|[GT]B/s|[kMG]i?B\b|ms\b|s\b|parametrar\b|parameters\b)"
+EPOCH = r"(?:epok|epoch)(?:en|s|er)?[ \u00a0\u202f]+"
+
+
+def checked(text: str, lang: str) -> list[str]:
+    """Numbers of one prose block that state a measurement or count: with a unit, after 'epoch', or 3+ decimals."""
+    number = NUMBER[lang].pattern
+    text = without_code(text)
+    found = re.findall(rf"({number})[ \u00a0\u202f]?{UNIT}", text)
+    found += re.findall(rf"{EPOCH}({number})", text, flags=re.IGNORECASE)
+    found += [n for n in re.findall(number, text) if decimals_of(value(n, lang)) >= 3]
+    return list(dict.fromkeys(found))
+
+
+def decimals_of(text: str) -> int:
+    return len(text.split(".")[1]) if "." in text and text.count(".") == 1 else 0
+
+
+def matches(shown: str, pool: list[str], percent: bool) -> bool:
+    """`shown` is one of the pool's numbers rounded to the decimals shown (or that number × 100, for a %)."""
+    want, places = float(shown), decimals_of(shown)
+    for token in pool:
+        try:
+            got = float(token)
+        except ValueError:
+            continue
+        for candidate in (got, got * 100) if percent else (got,):
+            if round(candidate, places) == want and decimals_of(token) + (2 if candidate != got else 0) >= places:
+                return True
+    return False

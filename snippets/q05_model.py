@@ -61,6 +61,8 @@ if __name__ == "__main__":
     print(f"validation_split=0.2: fit() trains on the first {n_fit} rows, validates on the last {len(X_train) - n_fit}")
 
     nn_model, log, stopper = train(X_train, y_train)
+    per_layer = ", ".join(f"{layer.name} {layer.count_params()}" for layer in nn_model.layers)
+    print(f"parameters per layer: {per_layer}; total {nn_model.count_params()}")
     epochs_run = len(log["loss"])
     print("\nepoch    loss  accuracy  val_loss  val_accuracy")
     for i in range(epochs_run):

@@ -3,10 +3,12 @@
 import importlib.util
 import json
 import logging
+import re
 
 import pytest
 
-from sitebuild import SNIPPETS, benchmark
+from sitebuild import DOCS, ROOT, SNIPPETS, benchmark
+from sitebuild.prose import body, checked, decimals_of, sections, value, without_code
 
 ZEN4 = "fma avx2 avx512f avx512_bf16"
 
@@ -202,3 +204,111 @@ def test_a_rate_over_the_peak_explains_the_clock(median, explained):
     run["summary"]["best"]["cpu float32"].update(median=median, pct_of_peak=100 * median / 166.2)
     text = benchmark.summary_markdown({"local": run, "recorded": []}, "en")
     assert ("Over 100% means that the clock in the calculation (2.596 GHz, from test)" in text) == explained
+
+
+# --- generated prose: each page states the figures of its own run and no other -----------------------
+FIXTURES = ROOT / "tests" / "fixtures" / "benchmark"
+RUNS = sorted(FIXTURES.glob("*.json"))  # real recorded results: one CPU-only run, one GPU run
+MARKED = ["q13-cpu-gpu", "benchmark"]
+
+
+def leaves(data) -> list[float]:
+    """Every number in a run's JSON."""
+    if isinstance(data, dict):
+        return [x for v in data.values() for x in leaves(v)]
+    if isinstance(data, list):
+        return [x for v in data for x in leaves(v)]
+    return [float(data)] if isinstance(data, int | float) and not isinstance(data, bool) else []
+
+
+def rendered(monkeypatch, name: str, lang: str, run: dict) -> str:
+    monkeypatch.setattr(benchmark, "page_data", lambda: {"local": run, "recorded": []})
+    return benchmark.insert((DOCS / f"{name}.{lang}.md").read_text(encoding="utf-8"), lang)
+
+
+def stated(text: str, lang: str) -> list[str]:
+    return [value(n, lang) for s in sections(body(text)) for _, b in s.blocks for n in checked(b, lang)]
+
+
+def test_fixtures_are_one_cpu_run_and_one_gpu_run():
+    runs = [json.loads(p.read_text(encoding="utf-8")) for p in RUNS]
+    assert sorted(bool(r["gpus"]) for r in runs) == [False, True], f"{FIXTURES}: want one CPU-only and one GPU run"
+
+
+@pytest.mark.parametrize("name", MARKED)
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("fixture", RUNS, ids=lambda p: p.stem)
+def test_a_page_states_only_the_figures_of_its_own_run(monkeypatch, name, lang, fixture):
+    run = json.loads(fixture.read_text(encoding="utf-8"))
+    other = next(json.loads(p.read_text(encoding="utf-8")) for p in RUNS if p != fixture)
+    page = rendered(monkeypatch, name, lang, run)
+    static = stated((DOCS / f"{name}.{lang}.md").read_text(encoding="utf-8"), lang)
+    pool = [str(x) for x in leaves(run) + [s["ratio"] for s in benchmark.like_for_like(run)]]
+    pool += [str(x / 1000) for x in leaves(run)]  # TFLOP/s
+    generated = [n for n in stated(page, lang) if n not in static]
+    assert generated, f"{name}.{lang}: nothing generated from {fixture.name}"
+    foreign = [n for n in generated if not benchmark_matches(n, pool)]
+    assert not foreign, f"docs/{name}.{lang}.md rendered from {fixture.name} states figures not in that run: {foreign}"
+    assert run["cpu"]["model"] in page and other["cpu"]["model"] not in page
+    if name == "q13-cpu-gpu":
+        peak = benchmark.num(run["cpu"]["peak_gflops"], lang)
+        assert f"{peak} GFLOP/s" in page, f"{name}.{lang}: the build machine's peak {peak} is not stated"
+
+
+def benchmark_matches(shown: str, pool: list[str]) -> bool:
+    """A generated figure is one of the run's numbers, as is or as a percentage, rounded to the decimals shown."""
+    places = decimals_of(shown)
+    return any(abs(c - float(shown)) <= 0.5 * 10**-places + 1e-9 for p in pool for c in (float(p), 100 * float(p)))
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("fixture", RUNS, ids=lambda p: p.stem)
+def test_no_unrendered_template_reaches_a_page(monkeypatch, lang, fixture):
+    run = json.loads(fixture.read_text(encoding="utf-8"))
+    for name in MARKED:
+        page = without_code(rendered(monkeypatch, name, lang, run))
+        left = re.findall(r"\{[a-z_]+\}", page)
+        assert not left, f"docs/{name}.{lang}.md rendered from {fixture.name} shows unrendered templates: {left}"
+
+
+def test_speedups_compare_each_precision_with_the_same_on_the_cpu():
+    for run in benchmark.recorded():
+        best = run["summary"]["best"]
+        ratios = {s["label"]: s for s in benchmark.like_for_like(run) if s["kind"] != "training"}
+        assert ratios["float32"]["ratio"] == best["gpu:0 float32"]["median"] / best["cpu float32"]["median"]
+        assert ratios["bfloat16"]["ratio"] == best["gpu:0 bfloat16"]["median"] / best["cpu bfloat16"]["median"]
+        assert ratios["tf32"]["cpu_label"] == "float32" and ratios["memory"]["cpu_label"] == "memory"
+        line = benchmark.speedups(run, "en")
+        assert "float32 with TF32 against float32" in line and "memory (`x * c`)" in line and "{" not in line
+
+
+def measured(run: dict) -> list[str]:
+    """A run's clock, peak and best rates and bandwidths (in G and T units): what prose would quote of a machine."""
+    rates = [b["median"] for b in run["summary"]["best"].values()]
+    figures = [run["cpu"]["ghz"], run["cpu"].get("peak_gflops") or 0, *rates]
+    return [str(x) for x in figures] + [str(x / 1000) for x in rates]
+
+
+MACHINE_UNITS = re.compile(r"GHz|[GT]FLOP/s|[GT]B/s")
+
+
+@pytest.mark.parametrize("page", sorted(DOCS.glob("*.md")), ids=lambda p: p.name)
+def test_typed_prose_states_no_figure_of_a_machine(page):
+    """A clock, a rate or a bandwidth typed into a page that equals a real run's figure was copied from a machine."""
+    lang = page.name.split(".")[-2]
+    text = body(page.read_text(encoding="utf-8"))
+    typed = [
+        (line, n)
+        for s in sections(text)
+        for line, b in s.blocks
+        for n in checked(b, lang)
+        if re.search(rf"{re.escape(n)}[ \u00a0\u202f]?(?:{MACHINE_UNITS.pattern})", without_code(b))
+    ]
+    runs = {p.name: measured(json.loads(p.read_text(encoding="utf-8"))) for p in RUNS}
+    copied = [
+        f"line {line}: {n}, a figure of {name}"
+        for line, n in typed
+        for name, pool in runs.items()
+        if benchmark_matches(value(n, lang), pool)
+    ]
+    assert not copied, f"docs/{page.name} types machine figures; generate them from the run instead: {copied}"

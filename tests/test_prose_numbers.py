@@ -13,26 +13,10 @@ import re
 import pytest
 
 from sitebuild import DOCS, LANGS, ROOT
-from sitebuild.prose import NUMBER, SOURCES, body, sections, value, without_code
+from sitebuild.prose import SOURCES, body, checked, matches, sections, value
 from sitebuild.snippets import includes
 
-UNIT = r"(?:%|×(?![ \u00a0\u202f]*\d)|GHz|[GT]FLOP/s|[GT]B/s|[kMG]i?B\b|ms\b|s\b|parametrar\b|parameters\b)"
-EPOCH = r"(?:epok|epoch)(?:en|s|er)?[ \u00a0\u202f]+"
 PAGES = sorted(DOCS.glob("*.md"))
-
-
-def checked(text: str, lang: str) -> list[str]:
-    """Numbers of one prose block that this test checks: with a unit, after 'epoch', or with 3+ decimals."""
-    number = NUMBER[lang].pattern
-    text = without_code(text)
-    found = re.findall(rf"({number})[ \u00a0\u202f]?{UNIT}", text)
-    found += re.findall(rf"{EPOCH}({number})", text, flags=re.IGNORECASE)
-    found += [n for n in re.findall(number, text) if decimals_of(value(n, lang)) >= 3]
-    return list(dict.fromkeys(found))
-
-
-def decimals_of(text: str) -> int:
-    return len(text.split(".")[1]) if "." in text and text.count(".") == 1 else 0
 
 
 def evidence(page) -> list[str]:
@@ -42,24 +26,18 @@ def evidence(page) -> list[str]:
     return [value(n, "en") for n in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])", embedded)]
 
 
-def matches(shown: str, pool: list[str], percent: bool) -> bool:
-    """`shown` is one of the pool's numbers rounded to the decimals shown (or that number × 100, for a %)."""
-    want, places = float(shown), decimals_of(shown)
-    for token in pool:
-        try:
-            got = float(token)
-        except ValueError:
-            continue
-        for candidate in (got, got * 100) if percent else (got,):
-            if round(candidate, places) == want and decimals_of(token) + (2 if candidate != got else 0) >= places:
-                return True
-    return False
-
-
 def cited(block: str, text: str) -> bool:
     """The block cites a source of the page's list: '(Name', or 'Name 2014' / 'Name et al. (2014)'."""
     m = SOURCES.search(text)
-    leads = {re.match(r"\s*\d+\.\s+([\w-]+)", line)[1] for line in text[m.end() :].splitlines() if re.match(r"\s*\d+\.\s+\w", line)} if m else set()
+    leads = (
+        {
+            re.match(r"\s*\d+\.\s+([\w-]+)", line)[1]
+            for line in text[m.end() :].splitlines()
+            if re.match(r"\s*\d+\.\s+\w", line)
+        }
+        if m
+        else set()
+    )
     return any(re.search(rf"\({lead}\b|\b{lead}\b[^()]{{0,25}}?\(?\d{{4}}\b", block) for lead in leads)
 
 
@@ -77,7 +55,13 @@ def unchecked(page) -> list[str]:
 
 def test_the_check_finds_numbers_in_both_languages():
     counts = {
-        lang: sum(len(checked(b, lang)) for p in PAGES if p.name.endswith(f".{lang}.md") for s in sections(body(p.read_text(encoding="utf-8"))) for _, b in s.blocks)
+        lang: sum(
+            len(checked(b, lang))
+            for p in PAGES
+            if p.name.endswith(f".{lang}.md")
+            for s in sections(body(p.read_text(encoding="utf-8")))
+            for _, b in s.blocks
+        )
         for lang in LANGS
     }
     assert all(n > 50 for n in counts.values()), f"too few numbers found: {counts}; the pattern no longer matches"

@@ -6,7 +6,7 @@ from matplotlib.patches import Ellipse
 STRINGS = {
     "sv": {
         "ai": "Artificiell intelligens (AI)",
-        "ai_note": "system som utför uppgifter som kräver intelligens",
+        "ai_note": "uppgifter som normalt kräver mänsklig intelligens",
         "ai_eg": "t.ex. schackprogram med handskrivna regler, expertsystem",
         "ml": "Maskininlärning (ML)",
         "ml_note": "reglerna lärs från data",
@@ -17,7 +17,7 @@ STRINGS = {
     },
     "en": {
         "ai": "Artificial intelligence (AI)",
-        "ai_note": "systems that perform tasks that require intelligence",
+        "ai_note": "tasks that normally require human intelligence",
         "ai_eg": "e.g. chess programs with hand-written rules, expert systems",
         "ml": "Machine learning (ML)",
         "ml_note": "the rules are learned from data",

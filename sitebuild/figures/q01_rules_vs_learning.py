@@ -10,7 +10,7 @@ STRINGS = {
         "rules": "Regler\n(skrivna av människor)",
         "data": "Data",
         "answers": "Svar",
-        "examples": "Svar\n(facit, ett per exempel)",
+        "examples": "Svar\n(en etikett per exempel)",
         "program": "Program",
         "training": "Träning",
         "learned": "Regler\n(en tränad modell)",

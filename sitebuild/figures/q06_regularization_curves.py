@@ -14,7 +14,7 @@ STRINGS = {
         "none": "Utan regularisering",
         "dropout": "Dropout(0.5)",
         "L2": "L2-straff (0,001)",
-        "early stopping": "Early stopping (patience=5)",
+        "early stopping": "Tidigt stopp (patience=5)",
         "train": "träningsdata",
         "val": "valideringsdata",
         "restored": "vikterna från\nepok {e} behålls",

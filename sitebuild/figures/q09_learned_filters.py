@@ -10,7 +10,7 @@ INPUTS = ["snippets/q09_digits_cnn.py"]
 
 STRINGS = {
     "sv": {
-        "digit": "Testbild: en {label},\nmodellen svarar {predicted}",
+        "digit": "Testbild: siffran {label},\nmodellen svarar {predicted}",
         "kernels": "inlärt filter\n3×3",
         "maps": "särdragskarta\n8×8",
         "title": "Första Conv2D-lagrets 16 filter efter träning\noch vad vart och ett gör av testbilden",

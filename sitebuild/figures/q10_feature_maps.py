@@ -15,7 +15,7 @@ STRINGS = {
         "image": "Bild (gråskala)",
         "kernel": "Filterkärna 3×3",
         "map": "Särdragskarta efter\nfaltning och ReLU",
-        "pooled": "Efter maxpoolning\n2×2, steg 2",
+        "pooled": "Efter maxpoolning\n2×2, steglängd 2",
         "vertical edges": "lodräta kanter",
         "horizontal edges": "vågräta kanter",
     },

@@ -12,14 +12,15 @@ INPUTS = ["snippets/q12_save_load.py"]
 STRINGS = {
     "sv": {
         "archive": "model.keras (en zip-fil)",
-        "config.json": "arkitekturen: lagren och hur de kopplas\nkompileringen: {optimizer}, förlustfunktion, mått",
+        "config.json": "arkitekturen: lagren och hur de kopplas\nkompileringen: {optimizer}, förlust, utvärderingsmått",
         "model.weights.h5": "vikterna: kernel och bias i varje lager\noptimerarens tillstånd: {n_opt} variabler\n"
-        "({optimizer}: steg, momentskattningar)",
+        "({optimizer}: steg, inlärningstakt, momentskattningar)",
         "metadata.json": "Keras-version och sparandetid",
         "bytes": "{size} byte",
         "load": "load_model()",
         "ready": "samma modell:\npredict() ger\nsamma svar,\nfit() fortsätter",
-        "h5": "model_file.h5 (äldre HDF5-format): samma delar i en HDF5-fil",
+        "h5": "model_file.h5 (äldre HDF5-format): samma delar; "
+        "i Keras 3.15.1 kräver fit() efter inläsning ett nytt compile()",
         "weights": "save_weights(): bara variablerna, ingen arkitektur",
         "export": "export(): SavedModel för driftsättning, bara prediktion",
         "thousands": "\u202f",
@@ -28,12 +29,13 @@ STRINGS = {
         "archive": "model.keras (a zip file)",
         "config.json": "architecture: the layers and how they connect\ncompile settings: {optimizer}, loss, metrics",
         "model.weights.h5": "weights: kernel and bias of every layer\noptimizer state: {n_opt} variables\n"
-        "({optimizer}: step count, moment estimates)",
+        "({optimizer}: step count, learning rate, moment estimates)",
         "metadata.json": "Keras version and time saved",
         "bytes": "{size} bytes",
         "load": "load_model()",
         "ready": "the same model:\npredict() gives\nthe same answers,\nfit() carries on",
-        "h5": "model_file.h5 (legacy HDF5 format): the same parts in one HDF5 file",
+        "h5": "model_file.h5 (legacy HDF5 format): the same parts; "
+        "in Keras 3.15.1, fit() after loading needs a new compile()",
         "weights": "save_weights(): the variables only, no architecture",
         "export": "export(): SavedModel for serving, inference only",
         "thousands": ",",
