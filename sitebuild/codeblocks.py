@@ -8,7 +8,7 @@ from pathlib import Path
 from pytest_codeblocks import extract_from_buffer
 
 from . import DOCS, FIGURE_CODE, ROOT, SNIPPETS
-from .snippets import expand, includes
+from .snippets import expand, includes, source_line
 
 EXECUTED = {"python"}
 # Fences that are shown, never run. Anything else fails the tests, so no fence is skipped silently.
@@ -18,7 +18,7 @@ SHOWN_ONLY = {"text", "console", "yaml", "json", "toml"}
 @dataclass
 class Block:
     page: Path
-    lineno: int  # line of the fence in the expanded page
+    lineno: int  # line of the fence in the page's own text (includes not expanded)
     lang: str
     code: str
     expected: str | None
@@ -42,9 +42,16 @@ class Block:
 
 
 def page_blocks(page: Path) -> list[Block]:
-    blocks = extract_from_buffer(io.StringIO(expand(page)))
+    blocks, text = extract_from_buffer(io.StringIO(expand(page))), page.read_text(encoding="utf-8")
     return [
-        Block(page, b.lineno, (b.syntax or "").split(" ")[0].split("{")[0], b.code, b.expected_output, list(b.marks))
+        Block(
+            page,
+            source_line(text, b.lineno),
+            (b.syntax or "").split(" ")[0].split("{")[0],
+            b.code,
+            b.expected_output,
+            list(b.marks),
+        )
         for b in blocks
     ]
 

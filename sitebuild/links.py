@@ -93,6 +93,20 @@ def twin(path: str, lang: str) -> str:
     return base.replace(".html", f".{lang}.html") if base.startswith("print_page") else f"{lang}/{base}"
 
 
+def source(path: str, needle: str = "") -> str:
+    """The page file a built page comes from, with the line that holds `needle` when one does: a failure about the
+    built HTML then names what to edit (docs/q05-keras-model.en.md:12), not the HTML."""
+    name = PurePosixPath(twin(path, LANGS[0])).with_suffix("").as_posix()
+    md = ROOT / "docs" / f"{name}.{expected_lang(path)}.md"
+    if not md.is_file():
+        return f"{path} (generated; no page file)"
+    rel = md.relative_to(ROOT).as_posix()
+    for n, line in enumerate(md.read_text(encoding="utf-8").splitlines(), 1):
+        if needle and needle in line:
+            return f"{rel}:{n}"
+    return rel
+
+
 @cache
 def _read(site: Path, path: str) -> Page:
     page = Page(path)

@@ -2,8 +2,9 @@
 
     python -m sitebuild.outputs [NAME ...]
 
-Pages show these files under their code; tests/test_snippets.py fails when one
-no longer matches what its snippet prints, so a stale output cannot ship.
+Each snippet runs twice: an output that differs between the runs is not stored, and the line is named
+(a reader could never reproduce it). Pages show these files under their code; tests/test_snippets.py
+fails when one no longer matches what its snippet prints, so a stale output cannot ship.
 """
 
 import json
@@ -12,6 +13,7 @@ import sys
 import time
 from datetime import date
 from importlib.metadata import version
+from itertools import zip_longest
 from pathlib import Path
 
 from . import DOCS, SNIPPETS
@@ -48,6 +50,14 @@ def shown() -> list[Path]:
     return [p for p in sorted(SNIPPETS.glob("q*.py")) if f"snippets/output/{p.stem}.txt" in used]
 
 
+def first_difference(a: str, b: str) -> str | None:
+    """'line 3: "x" / "y"' for the first line where two printouts differ, or None when they are the same."""
+    for n, (x, y) in enumerate(zip_longest(a.strip("\n").splitlines(), b.strip("\n").splitlines(), fillvalue=""), 1):
+        if x.rstrip() != y.rstrip():
+            return f"line {n}: {x.rstrip()!r} / {y.rstrip()!r}"
+    return None
+
+
 def main(names: list[str]) -> int:
     paths = [SNIPPETS / f"{n.removesuffix('.py')}.py" for n in names] or shown()
     failed = []
@@ -56,11 +66,16 @@ def main(names: list[str]) -> int:
             print(f"error: no such snippet: {path}", file=sys.stderr)
             return 2
         start = time.perf_counter()
-        result = run_file(path, replace=replacements_for(path))  # the same substitutions as the tests
-        took = time.perf_counter() - start
+        runs = [run_file(path, replace=replacements_for(path)) for _ in range(2)]  # the same code as the tests run
+        took = (time.perf_counter() - start) / 2
+        result = next((r for r in runs if r.returncode), runs[0])
         if result.returncode:
             failed.append(path.name)
             print(f"FAILED {path.relative_to(SNIPPETS.parent)} ({took:.1f} s)\n{result.stderr}", file=sys.stderr)
+            continue
+        if diff := first_difference(runs[0].stdout, runs[1].stdout):
+            failed.append(path.name)
+            print(f"NONDETERMINISTIC {path.relative_to(SNIPPETS.parent)}: two runs differ at {diff}", file=sys.stderr)
             continue
         OUTPUT.mkdir(exist_ok=True)
         (OUTPUT / f"{path.stem}.txt").write_text(result.stdout, encoding="utf-8")

@@ -39,6 +39,18 @@ def check_includes(text: str, page: str) -> None:
             raise SnippetError(f"{page}:{lineno}: snippet not found: {path}")
 
 
+def source_line(text: str, expanded: int) -> int:
+    """The page's own line (1-based) for a line of its expanded text: an included file counts as its include line."""
+    position = 1
+    for n, line in enumerate(text.split("\n"), 1):
+        m = INCLUDE.match(line)
+        span = len((ROOT / m[1].split(":")[0]).read_text(encoding="utf-8").split("\n")) if m else 1
+        if expanded < position + span:
+            return n
+        position += span
+    return expanded
+
+
 def expand(page: Path) -> str:
     """The page's markdown with every include replaced by the included text."""
     text = page.read_text(encoding="utf-8")

@@ -92,3 +92,47 @@ def test_svg_compaction_keeps_pixels_merges_only_opaque_fills_and_shares_styles(
     assert labels.count('<text class="s0" x="1" y="2">a</text>') == 2 and ".s0{font-size: 9px}</style>" in labels
     image = f'<image xlink:href="data:image/png;base64,{base64.b64encode(buf.getvalue()).decode()}"/>'
     assert len(compact(image)) < len(image)
+
+
+# --- numbers a figure draws are numbers the page's code prints ---------------------------------------------
+def drawn_numbers(svg: str, lang: str) -> list[str]:
+    """Decimals and numbers with a unit in a figure's text, leaving out axis ticks (a scale, not a result)."""
+    import xml.etree.ElementTree as ET
+
+    from sitebuild.prose import NUMBER, checked, value
+
+    texts = []
+
+    def walk(node, in_tick=False):
+        in_tick = in_tick or re.match(r"[xy]tick_", node.get("id", "")) is not None
+        if node.tag.endswith("}text") and not in_tick:
+            texts.append("".join(node.itertext()))
+        for child in node:
+            walk(child, in_tick)
+
+    walk(ET.fromstring(svg))
+    text = "\n".join(texts)
+    found = checked(text, lang) + [n for n in NUMBER[lang].findall(text) if "." in value(n, lang)]
+    return list(dict.fromkeys(found))
+
+
+def pages_showing(name: str, lang: str) -> list:
+    return [p for p in DOCS.glob(f"*.{lang}.md") if f"figures/{name}.svg" in p.read_text(encoding="utf-8")]
+
+
+@pytest.mark.parametrize("name", [n for n in figures.names() if n != "q13_benchmark"])  # test_benchmark.py: runs
+@pytest.mark.parametrize("lang", LANGS)
+def test_numbers_a_figure_draws_are_printed_by_its_pages_code(rendered, name, lang):
+    from test_prose_numbers import evidence
+
+    from sitebuild.prose import NUMBER, matches, value
+
+    static = {value(n, lang) for v in figures.module(name).STRINGS[lang].values() for n in NUMBER[lang].findall(str(v))}
+    pool = [n for page in pages_showing(name, lang) for n in evidence(page)]
+    svg = (rendered / f"{name}.{lang}.svg").read_text(encoding="utf-8")
+    wrong = [
+        n
+        for n in drawn_numbers(svg, lang)
+        if value(n, lang) not in static and not any(matches(value(n, lang), pool, pc) for pc in (False, True))
+    ]
+    assert not wrong, f"sitebuild/figures/{name}.py ({lang}) draws numbers no output of its pages prints: {wrong}"

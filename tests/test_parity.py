@@ -23,3 +23,34 @@ def test_each_kind_of_drift_is_named(tmp_path):
     found = "\n".join(differences(tmp_path))
     for kind in ("snippet includes", "code fences", "headings", "figures"):
         assert f"p: twins differ in {kind}" in found
+
+
+def test_section_drift_names_page_section_and_difference(tmp_path):
+    """A paragraph only one twin has, a changed number, a changed code span: each named with its section."""
+    write(tmp_path, "p.sv.md", "# P\n\n## A\n\nEtt 7 850 och `x`.\n\nTvå.\n\n## B\n\n- a\n- b\n")
+    write(tmp_path, "p.en.md", "# P\n\n## A\n\nOne 7,860 and `y`.\n\n## B\n\n- a\n- b\n")
+    found = "\n".join(differences(tmp_path))
+    assert "p: section '## A' (sv line 3, en line 3): twins differ in paragraphs: sv 2 / en 1" in found
+    assert "twins differ in numbers: only sv: ['7850']; only en: ['7860']" in found
+    assert "twins differ in inline code: only sv: ['`x`']; only en: ['`y`']" in found
+    assert "'## B'" not in found
+
+
+def test_numbers_are_read_in_each_languages_format():
+    from sitebuild.prose import numbers, value
+
+    assert [value(n, "sv") for n in numbers("7\u202f850 och 0,25, avsnitt 7.12, Keras 3.15.1, 20 %", "sv")] == [
+        "7850",
+        "0.25",
+        "7.12",
+        "3.15.1",
+        "20",
+    ]
+    assert [value(n, "en") for n in numbers("7,850 and 0.25, section 7.12, Keras 3.15.1, the 6th, 20%", "en")] == [
+        "7850",
+        "0.25",
+        "7.12",
+        "3.15.1",
+        "6",
+        "20",
+    ]

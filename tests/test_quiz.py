@@ -187,3 +187,41 @@ def test_question_page_gets_the_section_and_the_practice_page_the_test():
     assert len(data["topics"]) == len(QUIZZES) and len(data["items"]) == sum(len(q.items) for q in QUIZZES.values())
     assert data["items"][0]["link"]["href"].startswith("q01-ai-ml-dl.html#")
     assert quiz.apply("# Other\n", "sv", "glossary", QUIZZES, urls) == "# Other\n"
+
+
+# --- numbers in explanations are what the page's code prints ------------------------------------------
+def explanation_numbers(item, lang: str) -> list[str]:
+    """Numbers an explanation states that its question does not set: decimals, and numbers with a unit."""
+    from sitebuild.prose import NUMBER, checked, value, without_code
+
+    text, question = item.text[lang].explanation, item.text[lang].question + " ".join(item.text[lang].choices)
+    given = {value(n, lang) for n in NUMBER[lang].findall(without_code(question))}
+    prose = without_code(text)
+    stated = checked(text, lang) + [n for n in NUMBER[lang].findall(prose) if "." in value(n, lang)]
+    return [n for n in dict.fromkeys(stated) if value(n, lang) not in given and not reference_or_term(n, prose)]
+
+
+def reference_or_term(n: str, text: str) -> bool:
+    """A section or version (Goodfellow 7.8, Keras 3.15.1), or a term of a sum written out (7,936 + 65,792 = ...)."""
+    n = re.escape(n)
+    reference = re.search(rf"(?:avsnitt|section|kap\.|ch\.|Keras|TensorFlow)[ \u00a0]+{n}", text)
+    term = re.search(rf"{n}[ \u00a0\u202f]*[+·×*−/]|[+·×*−/(][ \u00a0\u202f]*{n}", text)
+    return bool(reference or term)
+
+
+@pytest.mark.parametrize("slug", QUIZZES)
+@pytest.mark.parametrize("lang", LANGS)
+def test_numbers_in_explanations_come_from_the_pages_outputs(slug, lang):
+    from test_prose_numbers import evidence
+
+    from sitebuild.prose import matches, value
+
+    page = DOCS / f"{slug}.{lang}.md"
+    pool = evidence(page)
+    wrong = [
+        f"docs/_quiz/q{QUIZZES[slug].number:02d}.yml items[{i}].{lang}.explanation: {n}"
+        for i, item in enumerate(QUIZZES[slug].items)
+        for n in explanation_numbers(item, lang)
+        if not matches(value(n, lang), pool, percent=True) and not matches(value(n, lang), pool, percent=False)
+    ]
+    assert not wrong, "numbers that no output or snippet of the page prints:\n  " + "\n  ".join(wrong)

@@ -6,7 +6,7 @@ import pytest
 
 from sitebuild import DOCS, ROOT, SNIPPETS
 from sitebuild.codeblocks import EXECUTED, SHOWN_ONLY, page_blocks
-from sitebuild.outputs import provenance
+from sitebuild.outputs import first_difference, provenance
 from sitebuild.runner import run_file
 from sitebuild.snippets import includes
 
@@ -39,7 +39,12 @@ def test_fence_runs_and_prints_what_the_page_shows(group):
     if block.expected is not None:
         want = [line.rstrip() for line in block.expected.strip("\n").splitlines()]
         got = [line.rstrip() for line in result.stdout.strip("\n").splitlines()]
-        assert got == want, f"{rel}: stored output is stale (shown on {pages}); run `nox -s outputs` to regenerate it"
+        if got != want:
+            again = run_file(block.source, replace=block.replacements)  # stale, or different on every run?
+            if diff := first_difference(result.stdout, again.stdout):
+                pytest.fail(f"{rel} prints something different on each run ({diff}); make it deterministic", False)
+            diff = first_difference(block.expected, result.stdout)
+            pytest.fail(f"{rel}: stored output is stale at {diff} (shown on {pages}); run `nox -s outputs`", False)
 
 
 def test_no_fence_is_skipped_silently():
