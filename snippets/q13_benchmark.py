@@ -70,8 +70,10 @@ def fp32_flops_per_cycle(vendor: str, family: int, model: int, flags: set[str]) 
 
     Two FMA (fused multiply-add) pipes x float32 lanes per pipe x 2 FLOPs per FMA. The lanes follow
     the widest vector instructions (AVX-512: 16, AVX2: 8), capped by the width of the hardware
-    datapath: AMD's Zen 3 and Zen 4 (family 25) run 512-bit instructions as two 256-bit halves,
-    Zen 1 (family 23, models below 0x30) 256-bit ones as two 128-bit halves.
+    datapath: AMD family 25 has 256-bit units (Zen 3 has no AVX-512; Zen 4 runs a 512-bit instruction as
+    two 256-bit halves), Zen 1 (family 23, models below 0x30) runs 256-bit ones as two 128-bit halves.
+    The model assumes two FMA pipes, so it overstates the peak of cores with one (some Xeon Silver and
+    Bronze parts) and of Zen 5 mobile chips, which also split 512-bit instructions.
     """
     if "fma" not in flags:
         return None  # no FMA: an older or non-x86 CPU that this simple model does not cover

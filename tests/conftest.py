@@ -50,9 +50,12 @@ def built_site(config: pytest.Config) -> Path:
 
 
 def pytest_generate_tests(metafunc):
-    """page: every HTML page of the build; question_page: the question pages of both languages."""
+    """page: every HTML page of the build; question_page: the question pages of both languages.
+
+    Only for tests that do not parametrize a `page` of their own (a page file under docs/)."""
+    own = {n.strip() for m in metafunc.definition.iter_markers("parametrize") for n in str(m.args[0]).split(",")}
     for name, keep in (("page", lambda p: True), ("question_page", QUESTION.search)):
-        if name in metafunc.fixturenames:
+        if name in metafunc.fixturenames and name not in own:  # a test's own `page` (a .md file) is its own
             pages = [p for p in page_paths(built_site(metafunc.config)) if keep(p)]
             metafunc.parametrize(name, pages)
 

@@ -10,7 +10,7 @@ INPUTS = [benchmark.PAGE_DATA.relative_to(benchmark.ROOT).as_posix()]
 STRINGS = {
     "sv": {
         "local": "Den här datorn\n(mätt när sajten byggdes)",
-        "recorded": "Inspelad: {gpu}\n{backend}, {date}",
+        "recorded": "Sparad körning: {gpu}\n{backend}, {date}",
         "xlabel": "Matrisstorlek n (n × n)",
         "ylabel": "GFLOP/s (logaritmisk skala)",
         "cpu": "CPU",

@@ -1,4 +1,4 @@
-"""Q13: a CPU has a few large latency-optimised cores; a GPU has thousands of simple cores grouped in SMs."""
+"""Q13: a CPU has a few large latency-optimized cores; a GPU has thousands of simple cores grouped in SMs."""
 
 import matplotlib.pyplot as plt
 from matplotlib.patches import Rectangle
@@ -23,7 +23,7 @@ STRINGS = {
     },
     "en": {
         "cpu": "CPU: a few powerful cores",
-        "cpu_note": "optimised for low latency:\nlarge caches, elaborate control logic,\n"
+        "cpu_note": "optimized for low latency:\nlarge caches, elaborate control logic,\n"
         "SIMD vector units in every core",
         "core": "core",
         "control": "control",
@@ -31,7 +31,7 @@ STRINGS = {
         "cache": "large cache (L3)",
         "dram": "DDR main memory",
         "gpu": "GPU: thousands of simple cores",
-        "gpu_note": "optimised for throughput: the cores sit in\nstreaming multiprocessors (SMs),\n"
+        "gpu_note": "optimized for throughput: the cores sit in\nstreaming multiprocessors (SMs),\n"
         "each with tensor cores for matrix products",
         "sm": "SM",
         "l2": "L2 cache",
