@@ -328,24 +328,24 @@ def label(key: str, lang: str) -> str:
     return TEXT[lang].get(key, key)
 
 
+def machine_line(run: dict, lang: str) -> str:
+    """The CPU and its peak, worked out (cores × clock × FLOP/cycle), or why the peak is unknown."""
+    t, cpu = TEXT[lang], run["cpu"]
+    if not cpu.get("peak_gflops"):
+        return t["no_peak"].format(cpu=cpu["model"], cores=cpu["cores"])
+    return t["machine"].format(
+        cpu=cpu["model"],
+        cores=cpu["cores"],
+        ghz=num(cpu["ghz"], lang, 4),
+        clock=cpu["clock_source"],
+        fpc=cpu["fp32_flops_per_cycle"],
+        peak=num(cpu["peak_gflops"], lang),
+    )
+
+
 def provenance(run: dict, lang: str) -> str:
-    t, cpu, sw = TEXT[lang], run["cpu"], run["software"]
-    lines = []
-    if cpu.get("peak_gflops"):
-        clock = cpu["clock_source"]
-        ghz = num(cpu["ghz"], lang, 4)
-        lines.append(
-            t["machine"].format(
-                cpu=cpu["model"],
-                cores=cpu["cores"],
-                ghz=ghz,
-                clock=clock,
-                fpc=cpu["fp32_flops_per_cycle"],
-                peak=num(cpu["peak_gflops"], lang),
-            )
-        )
-    else:
-        lines.append(t["no_peak"].format(cpu=cpu["model"], cores=cpu["cores"]))
+    t, sw = TEXT[lang], run["software"]
+    lines = [machine_line(run, lang)]
     for gpu in run.get("gpus", []):
         source = run.get("peak_sources", {}).get("gpu:0")
         key = "gpu" if source else "gpu_unknown"
@@ -549,7 +549,7 @@ def machine_markdown(data: dict, lang: str) -> str:
         return TEXT[lang]["pending"]
     if "error" in run:
         return notice_block(TEXT[lang]["failed"], run["error"])
-    return provenance(run, lang).split("\n\n")[0]
+    return machine_line(run, lang)
 
 
 RENDER = {

@@ -8,7 +8,7 @@ from pathlib import Path
 from pytest_codeblocks import extract_from_buffer
 
 from . import DOCS, FIGURE_CODE, ROOT, SNIPPETS
-from .snippets import expand, includes, source_line
+from .snippets import expand, includes, source_lines
 
 EXECUTED = {"python"}
 # Fences that are shown, never run. Anything else fails the tests, so no fence is skipped silently.
@@ -42,11 +42,11 @@ class Block:
 
 
 def page_blocks(page: Path) -> list[Block]:
-    blocks, text = extract_from_buffer(io.StringIO(expand(page))), page.read_text(encoding="utf-8")
+    blocks, lines = extract_from_buffer(io.StringIO(expand(page))), source_lines(page.read_text(encoding="utf-8"))
     return [
         Block(
             page,
-            source_line(text, b.lineno),
+            lines[b.lineno - 1],
             (b.syntax or "").split(" ")[0].split("{")[0],
             b.code,
             b.expected_output,

@@ -31,6 +31,9 @@ def structure(text: str) -> dict[str, list]:
     }
 
 
+COUNTS = ("paragraphs", "list items", "table rows")  # compared as numbers; the rest as lists
+
+
 def section_facts(text: str, lang: str) -> list[tuple[str, int, dict[str, object]]]:
     """(heading, line, facts) per section: block counts, and the numbers and inline code its prose holds."""
     out = []
@@ -59,9 +62,6 @@ def section_differences(name: str, sv: str, en: str) -> list[str]:
                 detail = f"sv {a[key]} / en {b[key]}" if key in COUNTS else drift(a[key], b[key])
                 out.append(f"{where}: twins differ in {key}: {detail}")
     return out
-
-
-COUNTS = ("paragraphs", "list items", "table rows")
 
 
 def drift(a: list, b: list) -> str:

@@ -7,6 +7,10 @@ prose; inline code is kept apart.
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import ROOT
+from .snippets import includes
 
 FENCE = re.compile(r"^\s*(```+|~~~+)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*)")
@@ -63,7 +67,7 @@ def numbers(text: str, lang: str) -> list[str]:
 
 
 def code_spans(text: str) -> list[str]:
-    return [s for s in CODE_SPAN.findall(re.sub(r"\]\([^)]*\)", " ", text))]
+    return CODE_SPAN.findall(re.sub(r"\]\([^)]*\)", " ", text))
 
 
 def body(text: str) -> str:
@@ -145,3 +149,10 @@ def matches(shown: str, pool: list[str], percent: bool) -> bool:
             if round(candidate, places) == want and decimals_of(token) + (2 if candidate != got else 0) >= places:
                 return True
     return False
+
+
+def embedded_numbers(page: Path) -> list[str]:
+    """Number tokens in what a page embeds (stored outputs and snippet code), as printed: English format."""
+    text = page.read_text(encoding="utf-8")
+    embedded = "".join((ROOT / path.split(":")[0]).read_text(encoding="utf-8") for _, path in includes(text))
+    return [value(n, "en") for n in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])", embedded)]

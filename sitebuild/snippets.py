@@ -39,16 +39,14 @@ def check_includes(text: str, page: str) -> None:
             raise SnippetError(f"{page}:{lineno}: snippet not found: {path}")
 
 
-def source_line(text: str, expanded: int) -> int:
-    """The page's own line (1-based) for a line of its expanded text: an included file counts as its include line."""
-    position = 1
+def source_lines(text: str) -> list[int]:
+    """For each line of the expanded text (index 0 = line 1), the page's own line: an included file's lines all
+    map to its include line."""
+    out = []
     for n, line in enumerate(text.split("\n"), 1):
         m = INCLUDE.match(line)
-        span = len((ROOT / m[1].split(":")[0]).read_text(encoding="utf-8").split("\n")) if m else 1
-        if expanded < position + span:
-            return n
-        position += span
-    return expanded
+        out += [n] * (len((ROOT / m[1].split(":")[0]).read_text(encoding="utf-8").split("\n")) if m else 1)
+    return out
 
 
 def expand(page: Path) -> str:

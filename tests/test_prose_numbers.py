@@ -12,43 +12,33 @@ import re
 
 import pytest
 
-from sitebuild import DOCS, LANGS, ROOT
-from sitebuild.prose import SOURCES, body, checked, matches, sections, value
-from sitebuild.snippets import includes
+from sitebuild import DOCS, LANGS
+from sitebuild.prose import SOURCES, body, checked, embedded_numbers, matches, sections, value
 
 PAGES = sorted(DOCS.glob("*.md"))
 
 
-def evidence(page) -> list[str]:
-    """Number tokens in what the page embeds: stored outputs and snippet code, as printed (English format)."""
-    text = page.read_text(encoding="utf-8")
-    embedded = "".join((ROOT / path.split(":")[0]).read_text(encoding="utf-8") for _, path in includes(text))
-    return [value(n, "en") for n in re.findall(r"(?<![\w.])\d[\d,]*(?:\.\d+)?(?![\w])", embedded)]
-
-
-def cited(block: str, text: str) -> bool:
+def cited(block: str, leads: set[str]) -> bool:
     """The block cites a source of the page's list: '(Name', or 'Name 2014' / 'Name et al. (2014)'."""
-    m = SOURCES.search(text)
-    leads = (
-        {
-            re.match(r"\s*\d+\.\s+([\w-]+)", line)[1]
-            for line in text[m.end() :].splitlines()
-            if re.match(r"\s*\d+\.\s+\w", line)
-        }
-        if m
-        else set()
-    )
     return any(re.search(rf"\({lead}\b|\b{lead}\b[^()]{{0,25}}?\(?\d{{4}}\b", block) for lead in leads)
+
+
+def source_leads(text: str) -> set[str]:
+    """The first word of each entry of the page's sources list (an author or organisation)."""
+    m = SOURCES.search(text)
+    entries = text[m.end() :].splitlines() if m else []
+    return {found[1] for line in entries if (found := re.match(r"\s*\d+\.\s+([\w-]+)", line))}
 
 
 def unchecked(page) -> list[str]:
     lang = page.name.split(".")[-2]
-    text, pool, out = page.read_text(encoding="utf-8"), evidence(page), []
+    text, pool, out = page.read_text(encoding="utf-8"), embedded_numbers(page), []
+    leads = source_leads(text)
     for section in sections(body(text)):
         for line, block in section.blocks:
             for n in checked(block, lang):
                 percent = bool(re.search(rf"{re.escape(n)}[ \u00a0\u202f]?%", block))
-                if not matches(value(n, lang), pool, percent) and not cited(block, text):
+                if not matches(value(n, lang), pool, percent) and not cited(block, leads):
                     out.append(f"docs/{page.name}:{line}: {n}")
     return out
 
