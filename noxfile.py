@@ -28,8 +28,8 @@ def install(session: nox.Session) -> None:
 def build(session: nox.Session) -> None:
     """Strict build of both languages into site/."""
     install(session)
-    session.run("python", "-m", "sitebuild.build", str(SITE), env=ENV)
-    session.run("python", "-m", "sitebuild.bundle", str(SITE), env=ENV)  # the offline zip, inside the site
+    session.run("python", "-m", "sitebuild.tools.build", str(SITE), env=ENV)
+    session.run("python", "-m", "sitebuild.tools.bundle", str(SITE), env=ENV)  # the offline zip, inside the site
     session.log(f"built {SITE}; open {SITE / 'index.html'}")
 
 
@@ -42,20 +42,20 @@ def built_site(session: nox.Session) -> str:
 def pdf(session: nox.Session) -> None:
     """A PDF per language, printed by headless Chromium from the print pages of site/ (run build first)."""
     session.install("playwright", "-c", str(LOCK))
-    session.run("python", "-m", "sitebuild.pdf", built_site(session), env=ENV)
+    session.run("python", "-m", "sitebuild.tools.pdf", built_site(session), env=ENV)
 
 
 @nox.session
 def weight(session: nox.Session) -> None:
     """Bytes a first visit to each page of site/ loads, against a bare Material page (run build first)."""
     session.install("playwright", "mkdocs-material", "-c", str(LOCK))
-    session.run("python", "-m", "sitebuild.weight", built_site(session), env=ENV)
+    session.run("python", "-m", "sitebuild.tools.weight", built_site(session), env=ENV)
 
 
 @nox.session
 def links(session: nox.Session) -> None:
     """List the external links of site/, without fetching them (run build first); needs only the standard library."""
-    session.run("python", "-m", "sitebuild.links", built_site(session), env=ENV)
+    session.run("python", "-m", "sitebuild.checks.links", built_site(session), env=ENV)
 
 
 @nox.session
@@ -90,21 +90,21 @@ def lint(session: nox.Session) -> None:
 def benchmark(session: nox.Session) -> None:
     """Measure this machine again for the benchmark page (NumPy with OPENBLAS_CORETYPE/L2_SIZE unset)."""
     install(session)
-    session.run("python", "-m", "sitebuild.benchmark", "--force", env=ENV)
+    session.run("python", "-m", "sitebuild.generate.benchmark", "--force", env=ENV)
 
 
 @nox.session
 def timings(session: nox.Session) -> None:
     """Benchmark: seconds each example on the pages takes, run as the tests run it (limit: 15 s each)."""
     install(session)
-    session.run("python", "-m", "sitebuild.timings", *session.posargs, env=ENV)
+    session.run("python", "-m", "sitebuild.examples.timings", *session.posargs, env=ENV)
 
 
 @nox.session
 def outputs(session: nox.Session) -> None:
     """Re-run snippets and store what they print (all, or those named after --)."""
     install(session)
-    session.run("python", "-m", "sitebuild.outputs", *session.posargs, env=ENV)
+    session.run("python", "-m", "sitebuild.examples.outputs", *session.posargs, env=ENV)
 
 
 @nox.session(reuse_venv=False)

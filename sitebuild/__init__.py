@@ -5,7 +5,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
-FIGURE_CODE = ROOT / "sitebuild" / "figures"
+FIGURE_CODE = ROOT / "sitebuild" / "generate" / "figures"
 LANGS = ("sv", "en")  # the first is the default language, served at the site root
 
 

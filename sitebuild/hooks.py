@@ -11,11 +11,13 @@ from mkdocs.plugins import event_priority
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # figures that train must not flood the build log
 
-from sitebuild import LANGS, ROOT, benchmark, figures, glossary, notebooks, quiz, search, slim  # noqa: E402
-from sitebuild.outputs import PROVENANCE  # noqa: E402
-from sitebuild.pages import missing_twins  # noqa: E402
-from sitebuild.printsite import print_page  # noqa: E402
-from sitebuild.snippets import SnippetError, check_includes  # noqa: E402
+from sitebuild import LANGS, ROOT  # noqa: E402
+from sitebuild.checks.pages import missing_twins  # noqa: E402
+from sitebuild.examples.outputs import PROVENANCE  # noqa: E402
+from sitebuild.examples.snippets import SnippetError, check_includes  # noqa: E402
+from sitebuild.generate import benchmark, figures, glossary, notebooks, quiz  # noqa: E402
+from sitebuild.render import search, slim  # noqa: E402
+from sitebuild.render.printsite import print_page  # noqa: E402
 
 PROVENANCE_NOTE = {
     "sv": '!!! info "Körda exempel"\n    All utdata på sidan kommer från att köra koden ovan med '

@@ -14,10 +14,10 @@ from filelock import FileLock
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from sitebuild import ROOT  # noqa: E402
-from sitebuild.links import QUESTION, page_paths  # noqa: E402
+from sitebuild.checks.links import QUESTION, page_paths  # noqa: E402
 
 SOURCES = ["mkdocs.yml", "docs", "snippets", "sitebuild"]
-BUILD = [sys.executable, "-m", "sitebuild.build"]  # strict; leaves no half-built site
+BUILD = [sys.executable, "-m", "sitebuild.tools.build"]  # strict; leaves no half-built site
 
 
 def _newest_source() -> float:

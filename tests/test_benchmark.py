@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from sitebuild import DOCS, ROOT, SNIPPETS, benchmark
-from sitebuild.prose import body, checked, decimals_of, sections, value, without_code
+from sitebuild import DOCS, ROOT, SNIPPETS
+from sitebuild.checks.prose import body, checked, decimals_of, sections, value, without_code
+from sitebuild.generate import benchmark
 
 ZEN4 = "fma avx2 avx512f avx512_bf16"
 
@@ -155,7 +156,7 @@ def test_a_corrupt_or_foreign_cache_is_ignored_with_a_warning(sandbox, monkeypat
     (benchmark.CACHE).mkdir(parents=True)
     (benchmark.CACHE / f"{key}.json").write_text(content)
     monkeypatch.setattr(benchmark, "measure", lambda **kw: fake_run())
-    with caplog.at_level(logging.WARNING, logger="sitebuild.benchmark"):
+    with caplog.at_level(logging.WARNING, logger="sitebuild.generate.benchmark"):
         data = benchmark.prepare()
     assert why in caplog.text and "measuring again" in caplog.text
     assert data["local"]["matmul"][0]["median"] == 120.0
@@ -167,7 +168,7 @@ def test_a_cache_from_another_cpu_is_foreign(sandbox, caplog):
     run = fake_run() | {"cpu": fake_run()["cpu"] | {"model": "Some Other CPU"}}
     benchmark.CACHE.mkdir(parents=True)
     (benchmark.CACHE / f"{key}.json").write_text(json.dumps({"schema": 1, "key": key, "result": run}))
-    with caplog.at_level(logging.WARNING, logger="sitebuild.benchmark"):
+    with caplog.at_level(logging.WARNING, logger="sitebuild.generate.benchmark"):
         assert benchmark.cached(key) is None
     assert "another CPU" in caplog.text
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from sitebuild import ROOT
-from sitebuild.build import build
-from sitebuild.runner import run_file
-from sitebuild.snippets import SnippetError, check_includes
+from sitebuild.examples.runner import run_file
+from sitebuild.examples.snippets import SnippetError, check_includes
+from sitebuild.tools.build import build
 
 PAGE = '# T\n\n```python\n--8<-- "{}"\n```\n'
 
@@ -84,7 +84,7 @@ def test_snippets_run_as_main_in_a_fresh_process(tmp_path):
 
 def test_outputs_refuses_an_unknown_snippet():
     proc = subprocess.run(
-        [sys.executable, "-m", "sitebuild.outputs", "q99_nope"], cwd=ROOT, capture_output=True, text=True
+        [sys.executable, "-m", "sitebuild.examples.outputs", "q99_nope"], cwd=ROOT, capture_output=True, text=True
     )
     assert proc.returncode == 2 and "no such snippet" in proc.stderr
 
@@ -92,18 +92,18 @@ def test_outputs_refuses_an_unknown_snippet():
 def test_code_spans_dropped_only_where_the_theme_paints_plain_code_colour():
     import material
 
-    from sitebuild import slim
+    from sitebuild.render import slim
 
     css = [p.read_text(encoding="utf-8") for p in (Path(material.__file__).parent / "templates").rglob("*.min.css")]
     css.append((ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8"))
     settings = {m for text in css for m in re.findall(r"--md-code-hl-name-color:[^;}]*", text)}
-    assert settings == {slim.NAME_COLOUR}, f"names are painted {settings}: keep their spans (sitebuild/slim.py)"
+    assert settings == {slim.NAME_COLOUR}, f"names are painted {settings}: keep their spans (sitebuild/render/slim.py)"
     highlighted = '<span class="n">model</span><span class="w"> </span><span class="o">=</span>'
     assert slim.code(highlighted) == 'model <span class="o">=</span>'
 
 
 def test_site_css_ships_without_comments_and_keeps_every_rule():
-    from sitebuild import slim
+    from sitebuild.render import slim
 
     source = (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8")
     shipped = slim.css(source)

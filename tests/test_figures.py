@@ -4,7 +4,8 @@ import re
 
 import pytest
 
-from sitebuild import DOCS, LANGS, figures
+from sitebuild import DOCS, LANGS
+from sitebuild.generate import figures
 
 FIGURE = re.compile(r"!\[([^\]]*)\]\(figures/([\w-]+)\.svg\)")
 QUESTION_PAGES = sorted(DOCS.glob("q[0-9][0-9]-*.*.md"))
@@ -26,7 +27,7 @@ def test_question_page_has_a_figure_with_alt_text(page):
     assert found, f"{page.name}: no figure"
     for alt, name in found:
         assert len(alt.split()) >= 5, f"{page.name}: figure {name} needs alt text that says what it shows"
-        assert name in figures.names(), f"{page.name}: no figure module sitebuild/figures/{name}.py"
+        assert name in figures.names(), f"{page.name}: no figure module sitebuild/generate/figures/{name}.py"
 
 
 def labels(name, lang):
@@ -62,7 +63,7 @@ def test_figures_are_byte_identical_when_redrawn():
 def test_a_raising_figure_names_its_module(monkeypatch):
     mod = figures.module(figures.names()[0])
     monkeypatch.setattr(mod, "draw", lambda s: 1 / 0)
-    with pytest.raises(figures.FigureError, match=r"sitebuild/figures/\w+\.py \(sv\): ZeroDivisionError"):
+    with pytest.raises(figures.FigureError, match=r"sitebuild/generate/figures/\w+\.py \(sv\): ZeroDivisionError"):
         figures.svg(figures.names()[0], "sv")
 
 
@@ -73,7 +74,7 @@ def test_svg_compaction_keeps_pixels_merges_only_opaque_fills_and_shares_styles(
     import numpy as np
     from PIL import Image
 
-    from sitebuild.figures._svg import compact, repack
+    from sitebuild.generate.figures._svg import compact, repack
 
     colours = np.array([[250, 250, 250], [10, 20, 30], [0, 0, 0]], dtype=np.uint8)
     pixels = colours[np.random.default_rng(0).integers(0, 3, (64, 64))]  # three colours: fits a palette
@@ -99,7 +100,7 @@ def drawn_numbers(svg: str, lang: str) -> list[str]:
     """Decimals and numbers with a unit in a figure's text, leaving out axis ticks (a scale, not a result)."""
     import xml.etree.ElementTree as ET
 
-    from sitebuild.prose import NUMBER, checked, value
+    from sitebuild.checks.prose import NUMBER, checked, value
 
     texts = []
 
@@ -123,7 +124,7 @@ def pages_showing(name: str, lang: str) -> list:
 @pytest.mark.parametrize("name", [n for n in figures.names() if n != "q13_benchmark"])  # test_benchmark.py: runs
 @pytest.mark.parametrize("lang", LANGS)
 def test_numbers_a_figure_draws_are_printed_by_its_pages_code(rendered, name, lang):
-    from sitebuild.prose import NUMBER, embedded_numbers, matches, value
+    from sitebuild.checks.prose import NUMBER, embedded_numbers, matches, value
 
     static = {value(n, lang) for v in figures.module(name).STRINGS[lang].values() for n in NUMBER[lang].findall(str(v))}
     pool = [n for page in pages_showing(name, lang) for n in embedded_numbers(page)]
@@ -133,4 +134,6 @@ def test_numbers_a_figure_draws_are_printed_by_its_pages_code(rendered, name, la
         for n in drawn_numbers(svg, lang)
         if value(n, lang) not in static and not matches(value(n, lang), pool, percent=True)  # as printed, or × 100
     ]
-    assert not wrong, f"sitebuild/figures/{name}.py ({lang}) draws numbers no output of its pages prints: {wrong}"
+    assert not wrong, (
+        f"sitebuild/generate/figures/{name}.py ({lang}) draws numbers no output of its pages prints: {wrong}"
+    )

@@ -3,8 +3,9 @@
 import markdown
 import pytest
 
-from sitebuild import DOCS, LANGS, glossary
-from sitebuild.parity import structure
+from sitebuild import DOCS, LANGS
+from sitebuild.checks.parity import structure
+from sitebuild.generate import glossary
 
 GOOD_ENTRY = """\
   - anchor: {anchor}

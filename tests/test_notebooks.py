@@ -7,7 +7,8 @@ import sys
 import nbformat
 import pytest
 
-from sitebuild import LANGS, ROOT, SNIPPETS, lang_dir, notebooks
+from sitebuild import LANGS, ROOT, SNIPPETS, lang_dir
+from sitebuild.generate import notebooks
 
 RENDERED = sorted(notebooks.RENDERED)
 BOX = {"sv": "Kör själv", "en": "Run it yourself"}

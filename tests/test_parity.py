@@ -1,7 +1,7 @@
 """The Swedish and English twins of every page stay in step."""
 
 from sitebuild import DOCS
-from sitebuild.parity import differences
+from sitebuild.checks.parity import differences
 
 
 def test_twins_match(tmp_path):
@@ -37,7 +37,7 @@ def test_section_drift_names_page_section_and_difference(tmp_path):
 
 
 def test_numbers_are_read_in_each_languages_format():
-    from sitebuild.prose import numbers, value
+    from sitebuild.checks.prose import numbers, value
 
     assert [value(n, "sv") for n in numbers("7\u202f850 och 0,25, avsnitt 7.12, Keras 3.15.1, 20 %", "sv")] == [
         "7850",

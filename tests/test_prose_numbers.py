@@ -13,7 +13,7 @@ import re
 import pytest
 
 from sitebuild import DOCS, LANGS
-from sitebuild.prose import SOURCES, body, checked, embedded_numbers, matches, sections, value
+from sitebuild.checks.prose import SOURCES, body, checked, embedded_numbers, matches, sections, value
 
 PAGES = sorted(DOCS.glob("*.md"))
 

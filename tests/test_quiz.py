@@ -9,11 +9,12 @@ import pytest
 import yaml
 from test_build import failing_build, project
 
-from sitebuild import DOCS, LANGS, ROOT, SNIPPETS, quiz
-from sitebuild.codeblocks import page_blocks
-from sitebuild.parity import structure
-from sitebuild.runner import run_file
-from sitebuild.snippets import includes
+from sitebuild import DOCS, LANGS, ROOT, SNIPPETS
+from sitebuild.checks.parity import structure
+from sitebuild.examples.fences import page_blocks
+from sitebuild.examples.runner import run_file
+from sitebuild.examples.snippets import includes
+from sitebuild.generate import quiz
 
 QUIZZES = quiz.load_all()
 OUTPUT_ITEMS = [(q, n) for q in QUIZZES.values() for n, item in enumerate(q.items) if item.kind == "output"]
@@ -192,7 +193,7 @@ def test_question_page_gets_the_section_and_the_practice_page_the_test():
 # --- numbers in explanations are what the page's code prints ------------------------------------------
 def explanation_numbers(item, lang: str) -> list[str]:
     """Numbers an explanation states that its question does not set: decimals, and numbers with a unit."""
-    from sitebuild.prose import NUMBER, checked, value, without_code
+    from sitebuild.checks.prose import NUMBER, checked, value, without_code
 
     text, question = item.text[lang].explanation, item.text[lang].question + " ".join(item.text[lang].choices)
     given = {value(n, lang) for n in NUMBER[lang].findall(without_code(question))}
@@ -212,7 +213,7 @@ def reference_or_term(n: str, text: str) -> bool:
 @pytest.mark.parametrize("slug", QUIZZES)
 @pytest.mark.parametrize("lang", LANGS)
 def test_numbers_in_explanations_come_from_the_pages_outputs(slug, lang):
-    from sitebuild.prose import embedded_numbers, matches, value
+    from sitebuild.checks.prose import embedded_numbers, matches, value
 
     pool = embedded_numbers(DOCS / f"{slug}.{lang}.md")
     wrong = [

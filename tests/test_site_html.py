@@ -8,7 +8,7 @@ import re
 from html.parser import HTMLParser
 
 from sitebuild import LANGS
-from sitebuild.links import broken_links, expected_lang, read_page, resolve, source, twin
+from sitebuild.checks.links import broken_links, expected_lang, read_page, resolve, source, twin
 
 
 def test_internal_links_and_anchors_resolve(site, page):

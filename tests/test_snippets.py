@@ -5,10 +5,10 @@ import json
 import pytest
 
 from sitebuild import DOCS, ROOT, SNIPPETS
-from sitebuild.codeblocks import EXECUTED, SHOWN_ONLY, page_blocks
-from sitebuild.outputs import first_difference, provenance
-from sitebuild.runner import run_file
-from sitebuild.snippets import includes
+from sitebuild.examples.fences import EXECUTED, SHOWN_ONLY, page_blocks
+from sitebuild.examples.outputs import first_difference, provenance
+from sitebuild.examples.runner import run_file
+from sitebuild.examples.snippets import includes
 
 PAGES = sorted(DOCS.rglob("*.md"))
 BLOCKS = [b for page in PAGES for b in page_blocks(page)]

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from sitebuild.browser import block_remote, launch
+from sitebuild.tools.browser import block_remote, launch
 
 
 @pytest.fixture(scope="session")

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from sitebuild import LANGS, lang_dir
-from sitebuild.links import expected_lang
+from sitebuild.checks.links import expected_lang
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -1,6 +1,6 @@
 """Bad input fails the checks and names the page: a remote asset, a broken link or anchor, no alt text, no lang."""
 
-from sitebuild.links import broken_links, external_links, read_page
+from sitebuild.checks.links import broken_links, external_links, read_page
 
 BAD = """<!doctype html><html><head><title>Bad</title>
 <link rel="stylesheet" href="https://cdn.example.org/theme.css"></head>

@@ -6,9 +6,9 @@ import zipfile
 import pytest
 
 from sitebuild import LANGS
-from sitebuild.bundle import NAME, write_zip
-from sitebuild.links import QUESTION, expected_lang, page_paths, read_page
-from sitebuild.pdf import OUTPUTS, write_pdfs
+from sitebuild.checks.links import QUESTION, expected_lang, page_paths, read_page
+from sitebuild.tools.bundle import NAME, write_zip
+from sitebuild.tools.pdf import OUTPUTS, write_pdfs
 
 CHROME = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-tabs"]
 

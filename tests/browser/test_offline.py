@@ -11,10 +11,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from sitebuild import LANGS, lang_dir
-from sitebuild.links import expected_lang, page_paths
+from sitebuild.checks.links import expected_lang, page_paths
 
 # Data for the search tests: (language, query, a word the first result must contain). Each language has its own
-# index (sitebuild/search.py), so every result is a page in the reader's language, even where a Swedish page
+# index (sitebuild/render/search.py), so every result is a page in the reader's language, even where a Swedish page
 # mentions "(overfitting)". The last four queries are on no page: only a stemmer leads them to the word's pages.
 SEARCHES = [
     ("sv", "överanpassning", "överanpassning"),

@@ -10,14 +10,14 @@ from test_a11y import AXE, PALETTES, RUN_AXE, WCAG_21_AA, choose_palette
 from test_ui import PHONE
 
 from sitebuild import LANGS, lang_dir
-from sitebuild.links import read_page, resolve
+from sitebuild.checks.links import read_page, resolve
 
 QUIZ_PAGE = "q03-parameters.html"  # output, single and multiple items
 PRACTICE = "practice.html"
 
 
 def data(tab, selector: str, key: str) -> dict:
-    """The JSON that sitebuild/quiz.py wrote into the page for quiz.js."""
+    """The JSON that sitebuild/generate/quiz.py wrote into the page for quiz.js."""
     return tab.evaluate(f"JSON.parse(document.querySelector('{selector}').dataset.{key})")
 
 

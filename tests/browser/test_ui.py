@@ -3,7 +3,7 @@
 import pytest
 
 from sitebuild import LANGS, lang_dir
-from sitebuild.links import page_paths
+from sitebuild.checks.links import page_paths
 
 PHONE = {"viewport": {"width": 375, "height": 740}, "is_mobile": True, "has_touch": True}  # CSS pixels decide layout
 

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from . import LANGS
+from sitebuild import LANGS
 
 
 def page_names(docs: Path) -> set[str]:

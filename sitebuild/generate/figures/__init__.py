@@ -23,8 +23,8 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from .. import DOCS, LANGS, ROOT  # noqa: E402
-from ._svg import compact  # noqa: E402
+from sitebuild import DOCS, LANGS, ROOT  # noqa: E402
+from sitebuild.generate.figures._svg import compact  # noqa: E402
 
 OUT = DOCS / "figures"
 CACHE = ROOT / ".cache" / "figures"
@@ -67,7 +67,7 @@ def svg(name: str, lang: str) -> bytes:
         try:
             fig = mod.draw(mod.STRINGS[lang])
         except Exception as err:
-            raise FigureError(f"sitebuild/figures/{name}.py ({lang}): {type(err).__name__}: {err}") from err
+            raise FigureError(f"sitebuild/generate/figures/{name}.py ({lang}): {type(err).__name__}: {err}") from err
         buf = io.BytesIO()
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
         plt.close(fig)

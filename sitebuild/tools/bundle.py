@@ -1,6 +1,6 @@
 """The offline bundle: a zip of the built site that opens from disk (index.html) with no server.
 
-    python -m sitebuild.bundle [SITE_DIR]    # writes SITE_DIR/djupinlarning.zip
+    python -m sitebuild.tools.bundle [SITE_DIR]    # writes SITE_DIR/djupinlarning.zip
 
 Everything sits under one folder in the zip, so unzipping does not scatter files; downloads made later (the PDFs),
 the zip itself and the theme's source maps are left out.
@@ -10,7 +10,7 @@ import sys
 import zipfile
 from pathlib import Path
 
-from . import ROOT
+from sitebuild import ROOT
 
 NAME = "djupinlarning"
 ZIP = f"{NAME}.zip"

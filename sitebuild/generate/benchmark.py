@@ -1,6 +1,6 @@
 """The benchmark page: run snippets/q13_benchmark.py at build time, cache it, render it.
 
-    python -m sitebuild.benchmark [--force]    # --force: measure again (what `nox -s benchmark` does)
+    python -m sitebuild.generate.benchmark [--force]    # --force: measure again (what `nox -s benchmark` does)
 
 The run is cached under .cache/benchmark/, keyed by the benchmark's code, the framework versions and
 the hardware, so warm builds never measure. A crash or time-out still gives a page, with a notice;
@@ -24,7 +24,7 @@ import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from . import ROOT, SNIPPETS
+from sitebuild import ROOT, SNIPPETS
 
 PROGRAM = SNIPPETS / "q13_benchmark.py"
 RESULTS = ROOT / "benchmark" / "results"
@@ -37,7 +37,7 @@ OPENBLAS_VARS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # slow NumPy down; un
 MARKER = re.compile(r"<!-- benchmark:(local|recorded|summary|machine) -->")
 
 # Not under the "mkdocs" logger: a strict build must survive a cache it can repair.
-log = logging.getLogger("sitebuild.benchmark")
+log = logging.getLogger("sitebuild.generate.benchmark")
 if not log.handlers:
     _handler = logging.StreamHandler()
     _handler.setFormatter(logging.Formatter("%(levelname)-8s-  benchmark: %(message)s"))

@@ -1,6 +1,6 @@
 """Benchmark: how long each example on the pages takes, run as the tests run it (a fresh process each).
 
-    python -m sitebuild.timings [NAME ...]    # exits 1 when an example takes longer than LIMIT seconds
+    python -m sitebuild.examples.timings [NAME ...]    # exits 1 when an example takes longer than LIMIT seconds
 
 Issue 4's budget is LIMIT seconds per example on this project's 2-core CI machine. This is a benchmark, not a
 test: timings depend on the machine and its load, so they are reported, never asserted inside the test suite.
@@ -10,9 +10,9 @@ import os
 import sys
 import time
 
-from . import DOCS, SNIPPETS
-from .codeblocks import EXECUTED, page_blocks, replacements_for
-from .runner import run_file
+from sitebuild import DOCS, SNIPPETS
+from sitebuild.examples.fences import EXECUTED, page_blocks, replacements_for
+from sitebuild.examples.runner import run_file
 
 LIMIT = 15.0
 

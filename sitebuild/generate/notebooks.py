@@ -24,9 +24,9 @@ import jupytext
 import nbformat
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import DOCS, LANGS, ROOT, SNIPPETS, lang_dir
-from .runner import ENV
-from .snippets import includes
+from sitebuild import DOCS, LANGS, ROOT, SNIPPETS, lang_dir
+from sitebuild.examples.runner import ENV
+from sitebuild.examples.snippets import includes
 
 OUT = DOCS / "notebooks"
 CACHE = ROOT / ".cache" / "notebooks"

@@ -1,6 +1,6 @@
 """Strict build that never leaves a half-built site: build aside, then swap in.
 
-python -m sitebuild.build [SITE_DIR]
+python -m sitebuild.tools.build [SITE_DIR]
 """
 
 import os
@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import ROOT
+from sitebuild import ROOT
 
 
 def build(dest: Path, config: Path = ROOT / "mkdocs.yml") -> int:

@@ -3,9 +3,9 @@
 import re
 from pathlib import Path
 
-from .pages import missing_twins, page_names, twin
-from .prose import code_spans, numbers, sections, value
-from .snippets import includes
+from sitebuild.checks.pages import missing_twins, page_names, twin
+from sitebuild.checks.prose import code_spans, numbers, sections, value
+from sitebuild.examples.snippets import includes
 
 FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w+-]*)")
 HEADING = re.compile(r"^#{1,6}\s")

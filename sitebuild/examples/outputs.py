@@ -1,6 +1,6 @@
 """Regenerate snippets/output/: run every snippet whose output a page shows, and store what it prints.
 
-    python -m sitebuild.outputs [NAME ...]
+    python -m sitebuild.examples.outputs [NAME ...]
 
 Each snippet runs twice: an output that differs between the runs is not stored, and the line is named
 (a reader could never reproduce it). Pages show these files under their code; tests/test_snippets.py
@@ -16,10 +16,10 @@ from importlib.metadata import version
 from itertools import zip_longest
 from pathlib import Path
 
-from . import DOCS, SNIPPETS
-from .codeblocks import replacements_for
-from .runner import run_file
-from .snippets import includes
+from sitebuild import DOCS, SNIPPETS
+from sitebuild.examples.fences import replacements_for
+from sitebuild.examples.runner import run_file
+from sitebuild.examples.snippets import includes
 
 OUTPUT = SNIPPETS / "output"
 PROVENANCE = OUTPUT / "provenance.json"

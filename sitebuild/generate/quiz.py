@@ -1,7 +1,7 @@
 """Self-check quizzes: docs/_quiz/qNN.yml becomes the "Check yourself" section of question NN and the practice test.
 
 Each data file holds 3-5 items with the Swedish and English text side by side, checked against
-sitebuild/quiz.schema.json and then for what a schema cannot see (QuizError names the file and the field). An item
+quiz.schema.json (next to this module), then for what a schema cannot see (QuizError names file and field). An item
 is a single choice, a multiple choice, or "output": the reader predicts a number that one of the page's snippets
 prints. That answer is never typed: the item gives a regular expression, whose first group is read from the
 snippet's stored output (snippets/output/<name>.txt, which tests/test_snippets.py keeps equal to a fresh run).
@@ -24,11 +24,11 @@ import jsonschema
 import markdown as md
 import yaml
 
-from . import DOCS, LANGS, ROOT, SNIPPETS
-from .snippets import includes
+from sitebuild import DOCS, LANGS, ROOT, SNIPPETS
+from sitebuild.examples.snippets import includes
 
 DATA = DOCS / "_quiz"
-SCHEMA = ROOT / "sitebuild" / "quiz.schema.json"
+SCHEMA = Path(__file__).with_name("quiz.schema.json")
 OUTPUTS = SNIPPETS / "output"
 ANCHOR = "self-check"  # the section's heading id, the same in both languages
 PRACTICE_MARKER = "<!-- quiz practice -->"

@@ -1,6 +1,6 @@
 """Q10: two edge kernels applied to a real photo: the kernels, their feature maps, and the maps after max pooling.
 
-Run it yourself from the repository root: python -m sitebuild.figures.q10_feature_maps (writes a PNG).
+Run it yourself from the repository root: python -m sitebuild.generate.figures.q10_feature_maps (writes a PNG).
 """
 
 import matplotlib.pyplot as plt

@@ -1,7 +1,7 @@
 """Page weight: the bytes a first visit to each page loads (HTML, CSS, JS, images), measured in headless Chromium
 from disk, against a bare Material page built in the same run with the same theme and search settings.
 
-    python -m sitebuild.weight [SITE_DIR]    # prints a table; exits 1 when a question page is over budget
+    python -m sitebuild.tools.weight [SITE_DIR]    # prints a table; exits 1 when a question page is over budget
 
 Budget: a question page loads at most BUDGET times the bare page, not counting the search index. Each language
 has its own index, loaded once by the search worker and then cached; it is reported on its own line, and with it
@@ -20,9 +20,9 @@ import yaml
 from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import sync_playwright
 
-from . import LANGS, ROOT, lang_dir
-from .browser import block_remote, launch
-from .links import QUESTION, expected_lang, page_paths
+from sitebuild import LANGS, ROOT, lang_dir
+from sitebuild.checks.links import QUESTION, expected_lang, page_paths
+from sitebuild.tools.browser import block_remote, launch
 
 BUDGET = 1.3
 HOMES = {lang: f"{lang_dir(lang)}index.html" for lang in LANGS}
@@ -59,7 +59,7 @@ def first_visit(browser, site: Path, page: str) -> Counter:
 
 
 def index(site: Path, page: str = "index.html") -> int:
-    """Bytes of the search index the search worker loads for a page: its language's (sitebuild/search.py)."""
+    """Bytes of the search index the search worker loads for a page: its language's (sitebuild/render/search.py)."""
     return (site / lang_dir(expected_lang(page)) / f"{INDEX}.js").stat().st_size
 
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pytest_codeblocks import extract_from_buffer
 
-from . import DOCS, FIGURE_CODE, ROOT, SNIPPETS
-from .snippets import expand, includes, source_lines
+from sitebuild import DOCS, FIGURE_CODE, ROOT, SNIPPETS
+from sitebuild.examples.snippets import expand, includes, source_lines
 
 EXECUTED = {"python"}
 # Fences that are shown, never run. Anything else fails the tests, so no fence is skipped silently.

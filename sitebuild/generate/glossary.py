@@ -1,4 +1,4 @@
-"""The bilingual glossary: sitebuild/glossary.yml becomes the glossary pages and the term tooltips.
+"""The bilingual glossary: sitebuild/generate/glossary.yml becomes the glossary pages and the term tooltips.
 
 The glossary pages (docs/glossary.{sv,en}.md) hold a MARKER line that `apply` replaces with the entries in the
 page's language. Each entry lists the questions whose pages link to it (`glossary.md#<anchor>`). Every other page
@@ -13,9 +13,9 @@ from pathlib import Path
 
 import yaml
 
-from . import DOCS, LANGS, ROOT
+from sitebuild import DOCS, LANGS
 
-DATA = ROOT / "sitebuild" / "glossary.yml"
+DATA = Path(__file__).with_name("glossary.yml")
 MARKER = "<!-- glossary entries -->"
 LINK = re.compile(r"glossary\.md#([a-z0-9-]+)")
 ANCHOR = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -9,8 +9,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import ROOT
-from .snippets import includes
+from sitebuild import ROOT
+from sitebuild.examples.snippets import includes
 
 FENCE = re.compile(r"^\s*(```+|~~~+)")
 HEADING = re.compile(r"^(#{1,6})\s+(.*)")

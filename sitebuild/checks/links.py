@@ -1,6 +1,6 @@
 """What a built site's pages are and what they link to, read from its HTML (nothing is fetched).
 
-python -m sitebuild.links [SITE_DIR]    # lists every external link and the pages that carry it
+python -m sitebuild.checks.links [SITE_DIR]    # lists every external link and the pages that carry it
 """
 
 import re
@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from . import LANGS, ROOT
+from sitebuild import LANGS, ROOT
 
 QUESTION = re.compile(r"(^|/)q\d\d-[^/]*\.html$")  # a question page, in any language
 NOT_PAGES = {"404.html"}  # served by a web server for missing pages; i18n writes only one, in the last language

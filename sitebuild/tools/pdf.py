@@ -1,6 +1,6 @@
 """A PDF per language, printed by headless Chromium from the language's print page (mkdocs-print-site).
 
-python -m sitebuild.pdf [SITE_DIR]    # writes SITE_DIR/djupinlarning.pdf and SITE_DIR/deep-learning.pdf
+python -m sitebuild.tools.pdf [SITE_DIR]    # writes SITE_DIR/djupinlarning.pdf and SITE_DIR/deep-learning.pdf
 """
 
 import re
@@ -9,10 +9,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from . import ROOT
-from .browser import block_remote, launch
+from sitebuild import ROOT
+from sitebuild.tools.browser import block_remote, launch
 
-# language: (print page, PDF), both relative to the site root; sitebuild/printsite.py names the print pages.
+# language: (print page, PDF), both relative to the site root; sitebuild/render/printsite.py names the print pages.
 OUTPUTS = {"sv": ("print_page.html", "djupinlarning.pdf"), "en": ("print_page.en.html", "deep-learning.pdf")}
 LOADED = "[...document.images].every(img => img.complete && img.naturalWidth > 0)"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import markdown
 from mkdocs.utils.yaml import yaml_load
 
-from . import ROOT
+from sitebuild import ROOT
 
 INCLUDE = re.compile(r'^\s*-{1,}8<-{1,}\s+"([^"]+)"')
 

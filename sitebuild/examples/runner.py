@@ -12,7 +12,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import ROOT
+from sitebuild import ROOT
 
 # Fixed environment: quiet TensorFlow, deterministic hashing, fixed console width
 # for model.summary(), no display for matplotlib.
@@ -44,7 +44,7 @@ def run_file(path: Path, timeout: float = 300, replace: tuple[tuple[str, str], .
     env = {**os.environ, **ENV, "PYTHONPATH": str(ROOT)}
     with tempfile.TemporaryDirectory(prefix="snippet-") as cwd:
         proc = subprocess.run(
-            [sys.executable, "-m", "sitebuild._exec", str(path)],
+            [sys.executable, "-m", "sitebuild.examples._exec", str(path)],
             input=code,
             capture_output=True,
             text=True,

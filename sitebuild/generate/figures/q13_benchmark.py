@@ -2,7 +2,7 @@
 
 import matplotlib.pyplot as plt
 
-from sitebuild import benchmark
+from sitebuild.generate import benchmark
 
 benchmark.page_data()  # the file below must exist before the figure's cache key is computed
 INPUTS = [benchmark.PAGE_DATA.relative_to(benchmark.ROOT).as_posix()]

@@ -1,4 +1,4 @@
-/* Appended to Material's search worker by sitebuild/search.py. Material turns every query word into a prefix
+/* Appended to Material's search worker by sitebuild/render/search.py. Material turns every query word into a prefix
    query ("modellen*"), and lunr skips the stemmer for such words, so a stemmed index could not find "modellen"
    (indexed as "modell") or "overfitting" ("overfit"). Stem the word and keep the prefix match: "modell*". */
 (() => {

@@ -1,0 +1,1 @@
+"""The example machinery: code fences of the pages, running snippets, their stored outputs and timings."""
