@@ -1,6 +1,7 @@
 """The project's interface: `nox -s build | serve | tests | lint`, and the helpers listed by `nox -l`."""
 
 import hashlib
+import sys
 from pathlib import Path
 
 import nox
@@ -11,26 +12,38 @@ nox.options.reuse_venv = "yes"  # a second run does not reinstall TensorFlow
 ROOT = Path(__file__).resolve().parent
 LOCK = ROOT / "requirements" / "lock.txt"
 SITE = ROOT / "site"
+SHARED = ROOT / ".nox" / "site"  # the one virtualenv of every session that needs the full lock
 ENV = {"NO_MKDOCS_2_WARNING": "1", "TF_CPP_MIN_LOG_LEVEL": "3", "PYTHONHASHSEED": "0"}
+LANGS = ("sv", "en")
 
 
-def install(session: nox.Session) -> None:
-    """Install the pinned lock, once: later runs skip pip until the lock file changes."""
-    stamp = Path(session.virtualenv.location) / ".lock.sha256"
-    digest = hashlib.sha256(LOCK.read_bytes()).hexdigest()
-    if stamp.is_file() and stamp.read_text() == digest:
-        return
-    session.install("-r", str(LOCK))
-    stamp.write_text(digest)
+def shared(session: nox.Session, *args: str, **kw) -> None:
+    """Run `python ARGS` in the shared virtualenv: created on first use, synced when the lock file changes."""
+    python = SHARED / "bin" / "python"
+    stamp, digest = SHARED / ".lock.sha256", hashlib.sha256(LOCK.read_bytes()).hexdigest()
+    if not python.is_file():
+        session.run(sys.executable, "-m", "venv", str(SHARED), external=True)
+    if not stamp.is_file() or stamp.read_text() != digest:
+        session.run(str(python), "-m", "pip", "install", "-q", "-r", str(LOCK), external=True)
+        stamp.write_text(digest)
+    session.run(str(python), *args, env={**ENV, **kw.pop("env", {})}, external=True, **kw)
 
 
-@nox.session
+full_lock = nox.session(venv_backend="none")  # the session itself needs no virtualenv of its own
+
+
+@full_lock
 def build(session: nox.Session) -> None:
-    """Strict build of both languages into site/."""
-    install(session)
-    session.run("python", "-m", "sitebuild.tools.build", str(SITE), env=ENV)
-    session.run("python", "-m", "sitebuild.tools.bundle", str(SITE), env=ENV)  # the offline zip, inside the site
+    """Strict build of both languages into site/: generation, then each language's MkDocs site side by side."""
+    shared(session, "-m", "sitebuild.tools.build", str(SITE))
+    shared(session, "-m", "sitebuild.tools.bundle", str(SITE))  # the offline zip, inside the site
     session.log(f"built {SITE}; open {SITE / 'index.html'}")
+
+
+@full_lock
+def buildspeed(session: nox.Session) -> None:
+    """Benchmark: the warm `nox -s build` against a bare Material build of the same pages, side by side."""
+    shared(session, "-m", "sitebuild.tools.buildspeed", *session.posargs)
 
 
 def built_site(session: nox.Session) -> str:
@@ -58,25 +71,25 @@ def links(session: nox.Session) -> None:
     session.run("python", "-m", "sitebuild.checks.links", built_site(session), env=ENV)
 
 
-@nox.session
+@full_lock
 def serve(session: nox.Session) -> None:
-    """Live-reloading preview on http://127.0.0.1:8000."""
-    install(session)
-    session.run("mkdocs", "serve", "--strict", "--dev-addr", "127.0.0.1:8000", env=ENV)
+    """Live-reloading preview of one language on http://127.0.0.1:8000 (`nox -s serve -- en` for English)."""
+    lang = session.posargs[0] if session.posargs else LANGS[0]
+    config = "mkdocs.yml" if lang == LANGS[0] else f"mkdocs.{lang}.yml"
+    shared(session, "-m", "sitebuild.generate", lang)
+    shared(session, "-m", "mkdocs", "serve", "--strict", "-f", config, "--dev-addr", "127.0.0.1:8000")
 
 
-@nox.session
+@full_lock
 def tests(session: nox.Session) -> None:
     """Run every snippet shown on the pages, and the site's own tests (no browser needed)."""
-    install(session)
-    session.run("pytest", "-n", "2", "--ignore=tests/browser", *session.posargs, env=ENV)
+    shared(session, "-m", "pytest", "-n", "2", "--ignore=tests/browser", *session.posargs)
 
 
-@nox.session
+@full_lock
 def browser(session: nox.Session) -> None:
     """Build the site and drive it in headless Chromium: offline, search, axe-core, phone, print, PDF, zip."""
-    install(session)
-    session.run("pytest", "-n", "2", "tests/browser", *session.posargs, env=ENV)
+    shared(session, "-m", "pytest", "-n", "2", "tests/browser", *session.posargs)
 
 
 @nox.session
@@ -86,25 +99,22 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", ".")
 
 
-@nox.session
+@full_lock
 def benchmark(session: nox.Session) -> None:
     """Measure this machine again for the benchmark page (NumPy with OPENBLAS_CORETYPE/L2_SIZE unset)."""
-    install(session)
-    session.run("python", "-m", "sitebuild.generate.benchmark", "--force", env=ENV)
+    shared(session, "-m", "sitebuild.generate.benchmark", "--force")
 
 
-@nox.session
+@full_lock
 def timings(session: nox.Session) -> None:
     """Benchmark: seconds each example on the pages takes, run as the tests run it (limit: 15 s each)."""
-    install(session)
-    session.run("python", "-m", "sitebuild.examples.timings", *session.posargs, env=ENV)
+    shared(session, "-m", "sitebuild.examples.timings", *session.posargs)
 
 
-@nox.session
+@full_lock
 def outputs(session: nox.Session) -> None:
-    """Re-run snippets and store what they print (all, or those named after --)."""
-    install(session)
-    session.run("python", "-m", "sitebuild.examples.outputs", *session.posargs, env=ENV)
+    """Re-run snippets; store what they print and the numbers their figures draw (all, or those named after --)."""
+    shared(session, "-m", "sitebuild.examples.outputs", *session.posargs)
 
 
 @nox.session(reuse_venv=False)

@@ -1,7 +1,12 @@
-"""MkDocs hooks: the one entry point of build-time code (see mkdocs.yml `hooks:`)."""
+"""MkDocs hooks: the one entry point of build-time code inside MkDocs (mkdocs.yml `hooks:`).
+
+Each language is its own MkDocs site (mkdocs.yml, mkdocs.en.yml). Everything the pages embed is generated before
+MkDocs starts (`python -m sitebuild.generate`, which `nox -s build` and `nox -s serve` run); these hooks only
+read it and shape each page: snippet checks, the provenance note, download boxes, benchmark blocks, quizzes,
+glossary links, the language switcher, and a few bytes less per page.
+"""
 
 import json
-import os
 import sys
 from pathlib import Path
 
@@ -9,94 +14,96 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # figures that train must not flood the build log
 
-from sitebuild import LANGS, ROOT  # noqa: E402
+from sitebuild import ROOT, text  # noqa: E402
 from sitebuild.checks.pages import missing_twins  # noqa: E402
 from sitebuild.examples.outputs import PROVENANCE  # noqa: E402
 from sitebuild.examples.snippets import SnippetError, check_includes  # noqa: E402
-from sitebuild.generate import benchmark, figures, glossary, notebooks, quiz  # noqa: E402
-from sitebuild.render import search, slim  # noqa: E402
-from sitebuild.render.printsite import print_page  # noqa: E402
+from sitebuild.generate import benchmark, glossary, notebooks, quiz  # noqa: E402
+from sitebuild.generate import run as generate  # noqa: E402
+from sitebuild.render import printsite, search, slim, switcher  # noqa: E402
 
-PROVENANCE_NOTE = {
-    "sv": '!!! info "Körda exempel"\n    All utdata på sidan kommer från att köra koden ovan med '
-    "TensorFlow {tensorflow}, Keras {keras} och Python {python} på {cpu} ({date}).\n",
-    "en": '!!! info "Executed examples"\n    Every output on this page comes from running the code above with '
-    "TensorFlow {tensorflow}, Keras {keras} and Python {python} on {cpu} ({date}).\n",
-}
+serving = False
+languages: list[dict] = []  # the switcher's entries as configured: each language's root
+page_urls: list[str] = []  # this build's documentation pages, for the print page's links
 
 
-def page_lang(page) -> str:
-    return getattr(page.file, "locale", None) or LANGS[0]
+def lang_of(config) -> str:
+    return config.theme["language"]
+
+
+def docs_root(config) -> Path:
+    """docs/, which holds each language's docs_dir and the quiz data."""
+    return Path(config.docs_dir).parent
+
+
+def on_startup(command, dirty):
+    global serving
+    serving = command == "serve"
+
+
+def on_config(config):
+    languages[:] = switcher.roots(config)
 
 
 def on_pre_build(config):
-    if str(ROOT) not in sys.path:  # mkdocs restores sys.path after loading hooks; figures import snippets.*
+    if str(ROOT) not in sys.path:  # mkdocs restores sys.path after loading hooks
         sys.path.insert(0, str(ROOT))
-    if problems := missing_twins(Path(config.docs_dir)):
+    if problems := missing_twins(docs_root(config)):
         raise PluginError("pages without their twin:\n  " + "\n  ".join(problems))
-    try:  # cheap checks first: a bad data file fails before any figure is drawn
-        quiz.current(Path(config.docs_dir))
-    except quiz.QuizError as err:
-        raise PluginError(f"quiz: {err}") from None
-    benchmark.prepare()  # cached run, or a measurement now; failures become a notice on the page
+    if serving:  # a build runs the generators before MkDocs starts; a preview, on every change
+        try:
+            generate.all(only=[lang_of(config)])
+        except generate.GenerationError as err:
+            raise PluginError(str(err)) from None
     try:
-        figures.render_all()
-    except figures.FigureError as err:
-        raise PluginError(f"figure failed: {err}") from None
-    try:
+        quiz.current(docs_root(config))
         glossary.current()
-    except glossary.GlossaryError as err:
-        raise PluginError(f"glossary: {err}") from None
-    try:
-        notebooks.generate()
-    except notebooks.NotebookError as err:
+    except (quiz.QuizError, glossary.GlossaryError) as err:
         raise PluginError(str(err)) from None
 
 
-@event_priority(-110)  # after mkdocs-static-i18n (-100), which drops mkdocs-jupyter's pages
 def on_files(files, config):
-    return notebooks.site_files(files, config)
+    page_urls[:] = [f.url for f in files.documentation_pages()]
+    return files
 
 
 def on_page_markdown(markdown, page, config, files):
+    lang = lang_of(config)
     try:
-        check_includes(markdown, f"docs/{page.file.src_uri}")
+        check_includes(markdown, f"{docs_root(config).name}/{lang}/{page.file.src_uri}")
     except SnippetError as err:
         raise PluginError(str(err)) from None
     if "snippets/output/" in markdown:
         facts = json.loads(PROVENANCE.read_text(encoding="utf-8"))
-        markdown += "\n\n" + PROVENANCE_NOTE[page_lang(page)].format(**facts)
-    markdown = notebooks.run_box(markdown, page_lang(page))
-    markdown = benchmark.insert(markdown, page_lang(page))
-    quizzes = quiz.current(Path(config.docs_dir))  # checked in on_pre_build
-    markdown = quiz.apply(markdown, page_lang(page), quiz.page_slug(page.file), quizzes, quiz.page_urls(page, files))
-    return glossary.apply(markdown, page_lang(page), glossary.current(), Path(config.docs_dir))
+        markdown += "\n\n" + text(lang, "provenance_note").format(**facts)
+    markdown = notebooks.run_box(markdown, lang)
+    markdown = benchmark.insert(markdown, lang)
+    quizzes = quiz.current(docs_root(config))
+    markdown = quiz.apply(markdown, lang, quiz.page_slug(page.file), quizzes, quiz.page_urls(page, files))
+    return glossary.apply(markdown, lang, glossary.current(), docs_root(config))
 
 
 def on_page_content(html, page, config, files):
-    if isinstance(page.file, notebooks.NotebookPage):
-        html = notebooks.offline(html)
-    else:
-        html = slim.code(html)
+    html = notebooks.offline(html) if page.file.src_uri.endswith(".ipynb") else slim.code(html)
     return glossary.tidy_tooltips(html)
 
 
+def on_page_context(context, page, config, nav):
+    config.extra["alternate"] = switcher.alternates(page.file.url, languages)  # the template reads it next
+    return context
+
+
 def on_post_page(output, page, config):
-    return search.language_base(output, page_lang(page))
+    # print-site renders its page after all others (on_post_build): its switcher links the other print page
+    config.extra["alternate"] = switcher.alternates(printsite.PAGE, languages)
+    return output
 
 
-@event_priority(-120)  # after Material's offline plugin (-100) has written the shared index
+@event_priority(-10)  # after print-site has written the print page
 def on_post_build(config):
-    if config.plugins["i18n"].building:  # a later language's build, inside the default language's
-        return
     site = Path(config.site_dir)
-    search.split_index(site)
     search.stem_queries(site)
     for sheet in config.extra_css:
         (site / sheet).write_text(slim.css((site / sheet).read_text(encoding="utf-8")), encoding="utf-8")
-    for lang in LANGS[1:]:  # print pages sit at the site root; print-site renders them after on_post_page
-        page = site / print_page(config, lang)
-        if page.is_file():
-            page.write_text(search.language_base(page.read_text(encoding="utf-8"), lang), encoding="utf-8")
+    printsite.tidy(site, page_urls)

@@ -1,5 +1,7 @@
 """Q3: parameters are learned, hyperparameters are chosen. Dense(10) on 784 inputs (a flattened 28x28 image)."""
 
+import json
+
 import keras
 import numpy as np
 
@@ -29,3 +31,9 @@ if __name__ == "__main__":
     changed = np.sum(new_kernel != kernel) + np.sum(new_bias != bias)
     print(f"\nafter one training step: {changed} of {model.count_params()} parameters changed")
     print(f"the learning rate, a hyperparameter, is still {float(model.optimizer.learning_rate):g}")
+
+    # The figure on the page is drawn from these numbers.
+    layer = model.layers[0]
+    shapes = {"units": layer.units, "kernel": kernel.shape, "bias": bias.shape, "params": layer.count_params()}
+    with open("q03_parameters.json", "w") as f:
+        json.dump(shapes, f, indent=1)

@@ -2,6 +2,9 @@
 # Changes to the question's code are marked "Keras 3" or "log" below; everything else is verbatim.
 
 # %%
+import json
+import math
+
 import keras
 import tensorflow as tf
 from keras.callbacks import EarlyStopping
@@ -78,3 +81,17 @@ if __name__ == "__main__":
     print(f"the model keeps the weights of epoch {epochs_run}, the last one (restore_best_weights=False)")
     test_loss, test_accuracy = nn_model.evaluate(X_test, y_test, verbose=0)
     print(f"test set: loss {test_loss:.4f}, accuracy {test_accuracy:.4f}")
+
+    # The figure on the page is drawn from these numbers: each layer's output shape and parameters.
+    layers = []
+    for layer in nn_model.layers:
+        row = {"class": type(layer).__name__, "name": layer.name, "output": layer.output.shape}
+        if isinstance(layer, Dense):
+            row |= {"kernel": tuple(layer.kernel.shape), "activation": layer.activation.__name__}
+        if isinstance(layer, Dropout):
+            row["rate"] = layer.rate
+        layers.append(row | {"params": layer.count_params()})
+    total, trainable = nn_model.count_params(), sum(math.prod(w.shape) for w in nn_model.trainable_weights)
+    figure = {"input": nn_model.inputs[0].shape, "layers": layers, "params": total, "trainable": trainable}
+    with open("q05_model.json", "w") as f:
+        json.dump(figure, f, indent=1)

@@ -1,6 +1,8 @@
 # Q7: what keras.layers.Dropout does to its input in training and at inference.
 
 # %%
+import json
+
 import keras
 import numpy as np
 
@@ -32,3 +34,8 @@ if __name__ == "__main__":
     # On a large input the fraction zeroed approaches the rate and the mean stays close to 1.
     _, (big,), _ = apply_dropout(shape=(1000, 100), steps=1)
     print(f"100,000 values: fraction zeroed {(big == 0).mean():.4f}, mean {big.mean():.4f}")
+
+    # The figure on the page is drawn from these numbers: the small batch after each call.
+    outputs = {"training": [out.tolist() for out in training], "inference": inference.tolist()}
+    with open("q07_dropout.json", "w") as f:
+        json.dump({"rate": RATE} | outputs, f)

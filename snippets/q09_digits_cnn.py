@@ -2,6 +2,8 @@
 # Then: why a conv layer needs so few parameters compared with a Dense layer on the same image.
 
 # %%
+import json
+
 import keras
 import numpy as np
 import tensorflow as tf
@@ -43,7 +45,7 @@ def train(model, X_train, y_train, epochs=20):
 
 
 def seeded_cnn_and_data():
-    """Seed first, so that training gives the same CNN on every run (the page's figure trains it too)."""
+    """Seed first, so that training gives the same CNN on every run."""
     keras.utils.set_random_seed(0)  # same initial weights and shuffling on every run
     tf.config.experimental.enable_op_determinism()
     return build_cnn(), load_data()
@@ -73,3 +75,19 @@ if __name__ == "__main__":
         conv = layer_params(layers.Conv2D(16, 3), shape)
         dense = layer_params(keras.Sequential([layers.Flatten(), layers.Dense(16)]), shape)
         print(f"{'x'.join(map(str, shape)):11s} {conv:15,d} {dense:33,d}")
+
+    # The figure on the page is drawn from these numbers: the first test image, the 16 filters the first layer
+    # learned and the 16 feature maps they make of that image (rounded to 4 decimals), and every layer's shape.
+    digit, conv = X_test[:1], cnn.layers[0]
+    kernels = keras.ops.convert_to_numpy(conv.kernel)[:, :, 0, :]  # (3, 3, 16)
+    maps = keras.ops.convert_to_numpy(conv(digit))[0]  # (8, 8, 16): convolution + bias + ReLU
+    figure = {
+        "label": int(y_test[0]),
+        "predicted": int(np.argmax(cnn.predict(digit, verbose=0))),
+        "image": digit[0, :, :, 0].tolist(),
+        "kernels": kernels.astype(float).round(4).tolist(),
+        "maps": maps.astype(float).round(4).tolist(),
+        "layers": [[type(layer).__name__, layer.output.shape[1:], layer.count_params()] for layer in cnn.layers],
+    }
+    with open("q09_digits_cnn.json", "w") as f:
+        json.dump(figure, f)

@@ -2,6 +2,8 @@
 # In a trained CNN the kernels are learned; here they are fixed so that we know what they look for.
 
 # %%
+import json
+
 import keras
 import numpy as np
 from keras import layers
@@ -66,3 +68,11 @@ if __name__ == "__main__":
     n_in, n_out = image[0].size, maps[0].size
     print(f"\nConv2D: {conv.count_params()} parameters, whatever the image size")
     print(f"Dense from {n_in:,} pixels to {n_out:,} outputs: {n_in * n_out + n_out:,} parameters")
+
+    # The figure on the page is drawn from these numbers (rounded to 3 decimals): the image, and for each kernel
+    # its feature map before and after max pooling.
+    figure = {"image": image[0, :, :, 0].astype(float).round(3).tolist(), "kernels": KERNELS}
+    for key, out in (("maps", maps), ("pooled", pooled)):
+        figure[key] = {name: out[0, :, :, i].astype(float).round(3).tolist() for i, name in enumerate(KERNELS)}
+    with open("q10_edges_pooling.json", "w") as f:
+        json.dump(figure, f)

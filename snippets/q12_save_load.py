@@ -78,7 +78,8 @@ if __name__ == "__main__":
     print("  model.keras optimizer state identical to the original:", same)
 
     print("\nInside model.keras (a zip archive):")
-    for name, size in archive_members("model.keras"):
+    members = archive_members("model.keras")
+    for name, size in members:
         print(f"  {name:17} {size:>8,} bytes")
     with zipfile.ZipFile("model.keras") as archive:
         config = json.loads(archive.read("config.json"))
@@ -112,5 +113,10 @@ if __name__ == "__main__":
     # For serving without Keras: a TensorFlow SavedModel directory, for inference only.
     model.export("exported_model", verbose=False)
     served = tf.saved_model.load("exported_model")
-    np.testing.assert_allclose(served.serve(x).numpy(), model.predict(x, verbose=0), rtol=1e-6)
-    print("export: SavedModel", sorted(os.listdir("exported_model")), "serves the same predictions (rtol 1e-6)")
+    np.testing.assert_allclose(served.serve(x).numpy(), model.predict(x, verbose=0), rtol=1e-5)
+    print("export: SavedModel", sorted(os.listdir("exported_model")), "serves the same predictions (rtol 1e-5)")
+
+    # The figure on the page is drawn from these numbers.
+    optimizer = {"class": type(model.optimizer).__name__, "variables": len(model.optimizer.variables)}
+    with open("q12_save_load.json", "w") as f:
+        json.dump({"members": members, "optimizer": optimizer}, f, indent=1)

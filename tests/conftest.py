@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sitebuild import ROOT  # noqa: E402
 from sitebuild.checks.links import QUESTION, page_paths  # noqa: E402
 
-SOURCES = ["mkdocs.yml", "docs", "snippets", "sitebuild"]
+SOURCES = ["mkdocs.yml", "mkdocs.en.yml", "docs", "snippets", "sitebuild"]
 BUILD = [sys.executable, "-m", "sitebuild.tools.build"]  # strict; leaves no half-built site
 
 

@@ -2,14 +2,14 @@
 
 import importlib.util
 import json
-import logging
 import re
+from pathlib import Path
 
 import pytest
 
-from sitebuild import DOCS, ROOT, SNIPPETS
+from sitebuild import DOCS, ROOT, SNIPPETS, page_file
 from sitebuild.checks.prose import body, checked, decimals_of, sections, value, without_code
-from sitebuild.generate import benchmark
+from sitebuild.generate import benchmark, cache
 
 ZEN4 = "fma avx2 avx512f avx512_bf16"
 
@@ -77,7 +77,7 @@ def test_cache_key_follows_code_versions_and_hardware(monkeypatch, tmp_path):
 @pytest.fixture
 def sandbox(monkeypatch, tmp_path):
     """Cache and page data in a temporary folder; the benchmark program replaced by `script`."""
-    monkeypatch.setattr(benchmark, "CACHE", tmp_path / "cache")
+    monkeypatch.setattr(cache, "CACHE", tmp_path / "cache")
     monkeypatch.setattr(benchmark, "PAGE_DATA", tmp_path / "cache" / "page.json")
     monkeypatch.setattr(benchmark, "ROOT", tmp_path)
     program = tmp_path / "prog.py"
@@ -144,33 +144,31 @@ def test_warm_build_reuses_the_cache(sandbox, monkeypatch):
     assert benchmark.prepare()["local"]["matmul"][0]["median"] == 120.0
 
 
+def entry(key: str) -> Path:
+    return cache.CACHE / "benchmark" / f"run.{key}.json"
+
+
 @pytest.mark.parametrize(
-    ("content", "why"),
-    [
-        ("{not json", "corrupt cache file"),
-        (json.dumps({"schema": 1, "key": "someone-else", "result": {}}), "made for other code"),
-    ],
+    "content",
+    ["{not json", json.dumps({"kind": "benchmark", "key": "someone-else", "value": {}})],
+    ids=["corrupt", "foreign"],
 )
-def test_a_corrupt_or_foreign_cache_is_ignored_with_a_warning(sandbox, monkeypatch, caplog, content, why):
+def test_a_corrupt_or_foreign_cache_is_measured_again_with_a_notice(sandbox, monkeypatch, capfd, content):
     key = benchmark.cache_key()
-    (benchmark.CACHE).mkdir(parents=True)
-    (benchmark.CACHE / f"{key}.json").write_text(content)
+    entry(key).parent.mkdir(parents=True)
+    entry(key).write_text(content)
     monkeypatch.setattr(benchmark, "measure", lambda **kw: fake_run())
-    with caplog.at_level(logging.WARNING, logger="sitebuild.generate.benchmark"):
-        data = benchmark.prepare()
-    assert why in caplog.text and "measuring again" in caplog.text
+    data = benchmark.prepare()
+    assert f"ignoring corrupt cache entry {entry(key)}" in capfd.readouterr().err
     assert data["local"]["matmul"][0]["median"] == 120.0
-    assert json.loads((benchmark.CACHE / f"{key}.json").read_text())["key"] == key  # repaired
+    assert json.loads(entry(key).read_text())["key"] == f"run.{key}"  # repaired
 
 
-def test_a_cache_from_another_cpu_is_foreign(sandbox, caplog):
-    key = benchmark.cache_key()
+def test_a_cache_from_another_cpu_is_foreign(sandbox):
     run = fake_run() | {"cpu": fake_run()["cpu"] | {"model": "Some Other CPU"}}
-    benchmark.CACHE.mkdir(parents=True)
-    (benchmark.CACHE / f"{key}.json").write_text(json.dumps({"schema": 1, "key": key, "result": run}))
-    with caplog.at_level(logging.WARNING, logger="sitebuild.generate.benchmark"):
-        assert benchmark.cached(key) is None
-    assert "another CPU" in caplog.text
+    assert "another CPU" in benchmark.problem(run)
+    cache.store("benchmark", f"run.{benchmark.cache_key()}", run)
+    assert benchmark.local_result(allow_measure=False).get("pending")
 
 
 def test_recorded_runs_carry_full_provenance():
@@ -224,7 +222,7 @@ def leaves(data) -> list[float]:
 
 def rendered(monkeypatch, name: str, lang: str, run: dict) -> str:
     monkeypatch.setattr(benchmark, "page_data", lambda: {"local": run, "recorded": []})
-    return benchmark.insert((DOCS / f"{name}.{lang}.md").read_text(encoding="utf-8"), lang)
+    return benchmark.insert(page_file(name, lang).read_text(encoding="utf-8"), lang)
 
 
 def stated(text: str, lang: str) -> list[str]:
@@ -243,13 +241,13 @@ def test_a_page_states_only_the_figures_of_its_own_run(monkeypatch, name, lang, 
     run = json.loads(fixture.read_text(encoding="utf-8"))
     other = next(json.loads(p.read_text(encoding="utf-8")) for p in RUNS if p != fixture)
     page = rendered(monkeypatch, name, lang, run)
-    static = stated((DOCS / f"{name}.{lang}.md").read_text(encoding="utf-8"), lang)
+    static = stated(page_file(name, lang).read_text(encoding="utf-8"), lang)
     pool = [str(x) for x in leaves(run) + [s["ratio"] for s in benchmark.like_for_like(run)]]
     pool += [str(x / 1000) for x in leaves(run)]  # TFLOP/s
     generated = [n for n in stated(page, lang) if n not in static]
     assert generated, f"{name}.{lang}: nothing generated from {fixture.name}"
     foreign = [n for n in generated if not benchmark_matches(n, pool)]
-    assert not foreign, f"docs/{name}.{lang}.md rendered from {fixture.name} states figures not in that run: {foreign}"
+    assert not foreign, f"docs/{lang}/{name}.md rendered from {fixture.name} states figures not in that run: {foreign}"
     assert run["cpu"]["model"] in page and other["cpu"]["model"] not in page
     if name == "q13-cpu-gpu":
         peak = benchmark.num(run["cpu"]["peak_gflops"], lang)
@@ -269,7 +267,7 @@ def test_no_unrendered_template_reaches_a_page(monkeypatch, lang, fixture):
     for name in MARKED:
         page = without_code(rendered(monkeypatch, name, lang, run))
         left = re.findall(r"\{[a-z_]+\}", page)
-        assert not left, f"docs/{name}.{lang}.md rendered from {fixture.name} shows unrendered templates: {left}"
+        assert not left, f"docs/{lang}/{name}.md rendered from {fixture.name} shows unrendered templates: {left}"
 
 
 def test_speedups_compare_each_precision_with_the_same_on_the_cpu():
@@ -293,10 +291,10 @@ def measured(run: dict) -> list[str]:
 MACHINE_UNITS = re.compile(r"GHz|[GT]FLOP/s|[GT]B/s")
 
 
-@pytest.mark.parametrize("page", sorted(DOCS.glob("*.md")), ids=lambda p: p.name)
+@pytest.mark.parametrize("page", sorted(DOCS.glob("*/*.md")), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_typed_prose_states_no_figure_of_a_machine(page):
     """A clock, a rate or a bandwidth typed into a page that equals a real run's figure was copied from a machine."""
-    lang = page.name.split(".")[-2]
+    lang = page.parent.name
     text = body(page.read_text(encoding="utf-8"))
     typed = [
         (line, n)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sitebuild import ROOT
+from sitebuild import LANGS, ROOT, config_file
 from sitebuild.examples.runner import run_file
 from sitebuild.examples.snippets import SnippetError, check_includes
 from sitebuild.tools.build import build
@@ -16,18 +16,19 @@ PAGE = '# T\n\n```python\n--8<-- "{}"\n```\n'
 
 
 def project(tmp_path: Path, pages: dict[str, str]) -> Path:
-    """A two-page copy of the site's configuration, with the real hooks and plugins."""
+    """A small copy of the site: its two configurations (no nav), the real hooks and plugins, and `pages`
+    ({"sv/index.md": text, ...}) under tmp_path/docs/."""
     docs = tmp_path / "docs"
-    docs.mkdir()
+    for lang in LANGS:
+        (docs / lang).mkdir(parents=True)
     for name, text in pages.items():
         (docs / name).write_text(text, encoding="utf-8")
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("docs_dir: docs", f"docs_dir: {docs}").split("\nnav:")[0]
-    config = config.replace("  - sitebuild/", f"  - {ROOT / 'sitebuild'}/")  # every hook module
-    for watched in ("sitebuild", "snippets"):
-        config = config.replace(f"  - {watched}\n", f"  - {ROOT / watched}\n")
-    config = config.replace("base_path: [.]", f"base_path: [{ROOT}]")
-    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
+    for lang in LANGS:
+        config = config_file(lang).read_text(encoding="utf-8").split("\nnav:")[0]
+        config = config.replace(f"docs_dir: docs/{lang}", f"docs_dir: {docs / lang}")
+        config = re.sub(r"^(\s+- |\s*custom_dir: )(sitebuild|snippets|docs)\b", rf"\1{ROOT}/\2", config, flags=re.M)
+        config = config.replace("base_path: [.]", f"base_path: [{ROOT}]")
+        config_file(lang, tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     return tmp_path / "mkdocs.yml"
 
 
@@ -43,19 +44,19 @@ def failing_build(config: Path, capfd) -> str:
 
 def test_missing_snippet_names_page_line_and_file(tmp_path, capfd):
     page = PAGE.format("snippets/nope.py")
-    config = project(tmp_path, {"index.sv.md": page, "index.en.md": page})
+    config = project(tmp_path, {"sv/index.md": page, "en/index.md": page})
     err = failing_build(config, capfd)
-    assert "index.sv.md:4: snippet not found: snippets/nope.py" in err
+    assert "docs/sv/index.md:4: snippet not found: snippets/nope.py" in err
 
 
 def test_page_without_twin_is_named(tmp_path, capfd):
-    config = project(tmp_path, {"index.sv.md": "# A\n", "index.en.md": "# A\n", "extra.sv.md": "# B\n"})
+    config = project(tmp_path, {"sv/index.md": "# A\n", "en/index.md": "# A\n", "sv/extra.md": "# B\n"})
     err = failing_build(config, capfd)
-    assert "missing docs/extra.en.md (twin of docs/extra.sv.md)" in err
+    assert "missing docs/en/extra.md (twin of docs/sv/extra.md)" in err
 
 
 def test_malformed_config_is_reported_with_its_line(tmp_path, capfd):
-    config = project(tmp_path, {"index.sv.md": "# A\n", "index.en.md": "# A\n"})
+    config = project(tmp_path, {"sv/index.md": "# A\n", "en/index.md": "# A\n"})
     config.write_text(config.read_text() + "\ntheme: [unclosed\n")
     err = failing_build(config, capfd)
     assert "mkdocs.yml" in err and "line" in err
@@ -95,7 +96,7 @@ def test_code_spans_dropped_only_where_the_theme_paints_plain_code_colour():
     from sitebuild.render import slim
 
     css = [p.read_text(encoding="utf-8") for p in (Path(material.__file__).parent / "templates").rglob("*.min.css")]
-    css.append((ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8"))
+    css.append((ROOT / "docs" / "theme" / "assets" / "site.css").read_text(encoding="utf-8"))
     settings = {m for text in css for m in re.findall(r"--md-code-hl-name-color:[^;}]*", text)}
     assert settings == {slim.NAME_COLOUR}, f"names are painted {settings}: keep their spans (sitebuild/render/slim.py)"
     highlighted = '<span class="n">model</span><span class="w"> </span><span class="o">=</span>'
@@ -105,7 +106,7 @@ def test_code_spans_dropped_only_where_the_theme_paints_plain_code_colour():
 def test_site_css_ships_without_comments_and_keeps_every_rule():
     from sitebuild.render import slim
 
-    source = (ROOT / "docs" / "assets" / "site.css").read_text(encoding="utf-8")
+    source = (ROOT / "docs" / "theme" / "assets" / "site.css").read_text(encoding="utf-8")
     shipped = slim.css(source)
     assert "/*" not in shipped and len(shipped) < len(source)
     assert shipped.count("{") == source.count("{") and shipped.count("}") == source.count("}")

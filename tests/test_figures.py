@@ -8,7 +8,7 @@ from sitebuild import DOCS, LANGS
 from sitebuild.generate import figures
 
 FIGURE = re.compile(r"!\[([^\]]*)\]\(figures/([\w-]+)\.svg\)")
-QUESTION_PAGES = sorted(DOCS.glob("q[0-9][0-9]-*.*.md"))
+QUESTION_PAGES = sorted(DOCS.glob("*/q[0-9][0-9]-*.md"))
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +21,7 @@ def page_figures(page):
     return FIGURE.findall(page.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("page", QUESTION_PAGES, ids=lambda p: p.name)
+@pytest.mark.parametrize("page", QUESTION_PAGES, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_question_page_has_a_figure_with_alt_text(page):
     found = page_figures(page)
     assert found, f"{page.name}: no figure"
@@ -118,7 +118,7 @@ def drawn_numbers(svg: str, lang: str) -> list[str]:
 
 
 def pages_showing(name: str, lang: str) -> list:
-    return [p for p in DOCS.glob(f"*.{lang}.md") if f"figures/{name}.svg" in p.read_text(encoding="utf-8")]
+    return [p for p in (DOCS / lang).glob("*.md") if f"figures/{name}.svg" in p.read_text(encoding="utf-8")]
 
 
 @pytest.mark.parametrize("name", [n for n in figures.names() if n != "q13_benchmark"])  # test_benchmark.py: runs

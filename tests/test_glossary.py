@@ -3,7 +3,7 @@
 import markdown
 import pytest
 
-from sitebuild import DOCS, LANGS
+from sitebuild import DOCS, LANGS, page_file
 from sitebuild.checks.parity import structure
 from sitebuild.generate import glossary
 
@@ -37,20 +37,22 @@ def test_every_glossary_link_has_an_entry(terms):
 
 def test_every_entry_is_on_both_glossary_pages(terms):
     for lang in LANGS:
-        page = glossary.apply((DOCS / f"glossary.{lang}.md").read_text(encoding="utf-8"), lang, terms)
+        page = glossary.apply(page_file("glossary", lang).read_text(encoding="utf-8"), lang, terms)
         missing = [e.anchor for e in terms.entries if f"{{#{e.anchor}}}" not in page]
-        assert missing == [], f"glossary.{lang}.md lacks {missing}"
+        assert missing == [], f"docs/{lang}/glossary.md lacks {missing}"
 
 
 def test_generated_glossary_pages_are_twins(terms):
-    sv, en = (glossary.apply((DOCS / f"glossary.{lang}.md").read_text(encoding="utf-8"), lang, terms) for lang in LANGS)
+    sv, en = (glossary.apply(page_file("glossary", lang).read_text(encoding="utf-8"), lang, terms) for lang in LANGS)
     assert structure(sv) == structure(en)
     assert sv.count("{#") == en.count("{#")
 
 
 def test_used_in_lists_the_questions_that_link_the_term(tmp_path, terms):
-    (tmp_path / "q04-split.sv.md").write_text("[ö](glossary.md#overfitting)\n", encoding="utf-8")
-    (tmp_path / "q06-reg.sv.md").write_text("[ö](glossary.md#overfitting) [d](glossary.md#dropout)\n", encoding="utf-8")
+    (tmp_path / "sv").mkdir()
+    (tmp_path / "sv" / "q04-split.md").write_text("[ö](glossary.md#overfitting)\n", encoding="utf-8")
+    both = "[ö](glossary.md#overfitting) [d](glossary.md#dropout)\n"
+    (tmp_path / "sv" / "q06-reg.md").write_text(both, encoding="utf-8")
     page = glossary.render(terms, "sv", tmp_path)
     assert "*Används i frågorna [4](q04-split.md) och [6](q06-reg.md).*" in page
     assert "*Används i fråga [6](q06-reg.md).*" in page

@@ -15,7 +15,7 @@ import pytest
 from sitebuild import DOCS, LANGS
 from sitebuild.checks.prose import SOURCES, body, checked, embedded_numbers, matches, sections, value
 
-PAGES = sorted(DOCS.glob("*.md"))
+PAGES = sorted(DOCS.glob("*/*.md"))
 
 
 def cited(block: str, leads: set[str]) -> bool:
@@ -31,7 +31,7 @@ def source_leads(text: str) -> set[str]:
 
 
 def unchecked(page) -> list[str]:
-    lang = page.name.split(".")[-2]
+    lang = page.parent.name
     text, pool, out = page.read_text(encoding="utf-8"), embedded_numbers(page), []
     leads = source_leads(text)
     for section in sections(body(text)):
@@ -48,7 +48,7 @@ def test_the_check_finds_numbers_in_both_languages():
         lang: sum(
             len(checked(b, lang))
             for p in PAGES
-            if p.name.endswith(f".{lang}.md")
+            if p.parent.name == lang
             for s in sections(body(p.read_text(encoding="utf-8")))
             for _, b in s.blocks
         )
@@ -65,7 +65,7 @@ def test_rounding_and_whole_tokens():
     assert not matches("2.5", pool, False)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=[p.name for p in PAGES])
+@pytest.mark.parametrize("page", PAGES, ids=[f"{p.parent.name}/{p.name}" for p in PAGES])
 def test_numbers_in_prose_come_from_the_pages_outputs_or_a_cited_source(page):
     stale = unchecked(page)
     assert not stale, (

@@ -9,7 +9,7 @@ import pytest
 import yaml
 from test_build import failing_build, project
 
-from sitebuild import DOCS, LANGS, ROOT, SNIPPETS
+from sitebuild import DOCS, LANGS, SNIPPETS, page_file
 from sitebuild.checks.parity import structure
 from sitebuild.examples.fences import page_blocks
 from sitebuild.examples.runner import run_file
@@ -23,7 +23,7 @@ MACHINE_DEPENDENT = {"q13-cpu-gpu"}
 
 
 def test_every_question_page_has_a_quiz_of_three_to_five_items():
-    pages = sorted(p.name.removesuffix(".sv.md") for p in DOCS.glob("q[0-9][0-9]-*.sv.md"))
+    pages = sorted(p.stem for p in (DOCS / "sv").glob("q[0-9][0-9]-*.md"))
     assert list(QUIZZES) == pages
     assert all(3 <= len(q.items) <= 5 for q in QUIZZES.values())
 
@@ -32,7 +32,7 @@ def test_every_question_page_has_a_quiz_of_three_to_five_items():
 def test_each_quiz_mixes_kinds_and_asks_about_the_page_code(slug):
     kinds = {item.kind for item in QUIZZES[slug].items}
     assert len(kinds) >= 2, f"{slug}: only {kinds}"
-    page = (DOCS / f"{slug}.en.md").read_text(encoding="utf-8")
+    page = page_file(slug, "en").read_text(encoding="utf-8")
     if any(path.startswith("snippets/output/") for _, path in includes(page)) and slug not in MACHINE_DEPENDENT:
         assert "output" in kinds, f"{slug} shows program output but has no 'predict the output' item"
 
@@ -48,7 +48,7 @@ def test_both_languages_ask_the_same_questions(slug):
         }
         assert len(sv.get("choices", [])) == len(en.get("choices", []))
     for item in q.items:  # the linked sections sit at the same place in the twins
-        ids = {lang: [hid for hid, _ in quiz.headings(DOCS / f"{slug}.{lang}.md")] for lang in LANGS}
+        ids = {lang: [hid for hid, _ in quiz.headings(page_file(slug, lang))] for lang in LANGS}
         assert ids["sv"].index(item.section["sv"][0]) == ids["en"].index(item.section["en"][0])
     sv, en = (quiz.section_markdown(q, lang) for lang in LANGS)
     assert structure(sv) == structure(en)
@@ -62,8 +62,10 @@ def test_output_answer_is_what_the_snippet_prints(q, n):
     against a fresh run of it, so a changed snippet cannot leave a stale answer."""
     item = q.items[n]
     for lang in LANGS:
-        shown = [b for b in page_blocks(DOCS / f"{q.slug}.{lang}.md") if b.source == SNIPPETS / f"{item.snippet}.py"]
-        assert shown and shown[0].expected is not None, f"{q.slug}.{lang}.md shows {item.snippet}.py without output"
+        snippet = SNIPPETS / f"{item.snippet}.py"
+        shown = [b for b in page_blocks(page_file(q.slug, lang)) if b.source == snippet]
+        where = f"docs/{lang}/{q.slug}.md"
+        assert shown and shown[0].expected is not None, f"{where} shows {item.snippet}.py without output"
         printed = quiz.read_output(item.snippet, item.pattern, shown[0].expected)
         assert printed.strip() == item.shown and quiz.number(printed) == item.value
 
@@ -120,7 +122,7 @@ BAD_FILES = {
     "answer out of range": (edited(("items", 0, "answer"), "E"), "items[0].answer: 'E', but there are only 3 choices"),
     "list for single": (edited(("items", 0, "answer"), ["A"]), "items[0].answer: ['A'] is not of type 'string'"),
     "choices differ": (edited(("items", 0, "en", "choices"), ["a", "b"]), "items[0].en.choices: 2 choices, but sv"),
-    "no such section": (edited(("items", 0, "section"), "nope"), "items[0].section: no heading 'nope' on docs/q03"),
+    "no such section": (edited(("items", 0, "section"), "nope"), "items[0].section: no heading 'nope' on docs/en/q03"),
     "link in text": (edited(("items", 0, "sv", "question"), "Se [här](x.md)?"), "items[0].sv.question: no links"),
     "choices on output": (edited(("items", 1, "sv", "choices"), ["a", "b"]), "items[1].sv.choices: not allowed"),
     "pattern finds nothing": (
@@ -130,7 +132,7 @@ BAD_FILES = {
     "pattern finds no number": (edited(("items", 1, "output", "pattern"), "(kernel)"), "found 'kernel'"),
     "snippet not on the page": (
         edited(("items", 1, "output", "snippet"), "q05_model"),
-        "items[1].output.snippet: q05_model.py is not shown on docs/q03-parameters.sv.md",
+        "items[1].output.snippet: q05_model.py is not shown on docs/sv/q03-parameters.md",
     ),
 }
 
@@ -156,17 +158,14 @@ def test_unreadable_and_misnamed_files_are_named(tmp_path):
     (tmp_path / "q03.yml").write_text("items: [unclosed\n", encoding="utf-8")
     with pytest.raises(quiz.QuizError, match=r"q03\.yml: cannot read"):
         quiz.load(tmp_path / "q03.yml")
-    with pytest.raises(quiz.QuizError, match=r"q99\.yml: no question page docs/q99-\*\.sv\.md"):
+    with pytest.raises(quiz.QuizError, match=r"q99\.yml: no question page docs/sv/q99-\*\.md"):
         quiz.load(tmp_path / "q99.yml")
 
 
 def test_malformed_quiz_fails_the_build_naming_file_and_field(tmp_path, capfd):
-    pages = {"index.sv.md": "# A\n", "index.en.md": "# A\n"}
-    pages |= {"q03-p.sv.md": "# 3. P\n\n## Kort svar\n", "q03-p.en.md": "# 3. P\n\n## Short answer\n"}
+    pages = {"sv/index.md": "# A\n", "en/index.md": "# A\n"}
+    pages |= {"sv/q03-p.md": "# 3. P\n\n## Kort svar\n", "en/q03-p.md": "# 3. P\n\n## Short answer\n"}
     config = project(tmp_path, pages)
-    # project() makes only hooks.py absolute; the later hooks and `watch` entries are relative paths too.
-    text = re.sub(r"^(\s+- )(sitebuild|snippets)\b", rf"\1{ROOT}/\2", config.read_text(encoding="utf-8"), flags=re.M)
-    config.write_text(text, encoding="utf-8")
     bad = edited(("items", 0, "answer"), None)
     for item in bad["items"]:
         item["section"] = "short-answer"
@@ -215,7 +214,7 @@ def reference_or_term(n: str, text: str) -> bool:
 def test_numbers_in_explanations_come_from_the_pages_outputs(slug, lang):
     from sitebuild.checks.prose import embedded_numbers, matches, value
 
-    pool = embedded_numbers(DOCS / f"{slug}.{lang}.md")
+    pool = embedded_numbers(page_file(slug, lang))
     wrong = [
         f"docs/_quiz/q{QUIZZES[slug].number:02d}.yml items[{i}].{lang}.explanation: {n}"
         for i, item in enumerate(QUIZZES[slug].items)

@@ -6,7 +6,7 @@ import pytest
 
 from sitebuild import DOCS, ROOT, SNIPPETS
 from sitebuild.examples.fences import EXECUTED, SHOWN_ONLY, page_blocks
-from sitebuild.examples.outputs import first_difference, provenance
+from sitebuild.examples.outputs import data_difference, first_difference, provenance
 from sitebuild.examples.runner import run_file
 from sitebuild.examples.snippets import includes
 
@@ -45,6 +45,9 @@ def test_fence_runs_and_prints_what_the_page_shows(group):
                 pytest.fail(f"{rel} prints something different on each run ({diff}); make it deterministic", False)
             diff = first_difference(block.expected, result.stdout)
             pytest.fail(f"{rel}: stored output is stale at {diff} (shown on {pages}); run `nox -s outputs`", False)
+    stored = SNIPPETS / "output" / f"{block.source.stem}.json"  # the numbers its figure draws
+    if diff := data_difference(stored.read_text(encoding="utf-8") if stored.is_file() else None, result.data):
+        pytest.fail(f"{rel}: stored figure data {stored.name} is stale at {diff}; run `nox -s outputs`", False)
 
 
 def test_no_fence_is_skipped_silently():
@@ -61,10 +64,22 @@ def test_every_snippet_is_embedded_in_a_page():
 
 
 def test_every_stored_output_has_its_snippet():
-    stale = [p.name for p in (SNIPPETS / "output").glob("*.txt") if not (SNIPPETS / f"{p.stem}.py").is_file()]
+    stored = [*(SNIPPETS / "output").glob("*.txt"), *(SNIPPETS / "output").glob("q*.json")]
+    stale = [p.name for p in stored if not (SNIPPETS / f"{p.stem}.py").is_file()]
     assert not stale, f"outputs whose snippet is gone: {stale}"
 
 
 def test_stored_outputs_come_from_the_installed_versions():
     stored = json.loads((SNIPPETS / "output" / "provenance.json").read_text(encoding="utf-8"))
     assert {k: stored[k] for k in provenance()} == provenance(), "outputs are stale: run `nox -s outputs`"
+
+
+def test_figure_data_tolerates_only_what_a_figure_cannot_show():
+    same = '{"loss": [0.25, 0.0312], "epochs": 18, "name": "none"}'
+    assert data_difference(same, '{"loss": [0.2501, 0.0313], "epochs": 18, "name": "none"}') is None  # last digit
+    assert data_difference(same, '{"loss": [0.252, 0.0312], "epochs": 18, "name": "none"}') is None  # under 1 %
+    assert data_difference(same, '{"loss": [0.26, 0.0312], "epochs": 18, "name": "none"}') == "loss[0]: 0.25 / 0.26"
+    assert data_difference(same, '{"loss": [0.25, 0.0312], "epochs": 17, "name": "none"}') == "epochs: 18 / 17"
+    assert data_difference(same, '{"loss": [0.25], "epochs": 18, "name": "none"}') == "loss: 2 items / 1"
+    assert data_difference(same, None) == "the run saved no file"
+    assert data_difference(None, None) is None

@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from sitebuild import LANGS, ROOT
+from sitebuild import LANGS, ROOT, lang_dir, page_file
 
 QUESTION = re.compile(r"(^|/)q\d\d-[^/]*\.html$")  # a question page, in any language
 NOT_PAGES = {"404.html"}  # served by a web server for missing pages; i18n writes only one, in the last language
@@ -77,27 +77,23 @@ def page_paths(site: Path) -> list[str]:
 
 
 def expected_lang(path: str) -> str:
-    """The language a page must declare: from its folder (en/...) or its print-page suffix (print_page.en.html)."""
+    """The language a page must declare: from its folder (en/...)."""
     for lang in LANGS[1:]:
-        if path.startswith(f"{lang}/") or path.endswith(f".{lang}.html"):
+        if path.startswith(f"{lang}/"):
             return lang
     return LANGS[0]
 
 
 def twin(path: str, lang: str) -> str:
-    """The same page in `lang`: x.html <-> en/x.html; print pages are print_page.html <-> print_page.en.html."""
-    own = expected_lang(path)
-    base = path.removeprefix(f"{own}/").replace(f".{own}.html", ".html") if own != LANGS[0] else path
-    if lang == LANGS[0]:
-        return base
-    return base.replace(".html", f".{lang}.html") if base.startswith("print_page") else f"{lang}/{base}"
+    """The same page in `lang`: x.html <-> en/x.html."""
+    return lang_dir(lang) + path.removeprefix(lang_dir(expected_lang(path)))
 
 
 def source(path: str, needle: str = "") -> str:
     """The page file a built page comes from, with the line that holds `needle` when one does: a failure about the
-    built HTML then names what to edit (docs/q05-keras-model.en.md:12), not the HTML."""
+    built HTML then names what to edit (docs/en/q05-keras-model.md:12), not the HTML."""
     name = PurePosixPath(twin(path, LANGS[0])).with_suffix("").as_posix()
-    md = ROOT / "docs" / f"{name}.{expected_lang(path)}.md"
+    md = page_file(name, expected_lang(path))
     if not md.is_file():
         return f"{path} (generated; no page file)"
     rel = md.relative_to(ROOT).as_posix()

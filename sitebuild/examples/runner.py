@@ -3,6 +3,10 @@
 Each run gets its own process, so TensorFlow/Keras global state (seeds, sessions,
 precision policy) never leaks between examples, `__name__ == "__main__"` holds,
 and a failure keeps its real traceback, naming the snippet file and line.
+
+A snippet whose page draws a figure from what it computed saves those numbers as `<stem>.json` in its working
+directory; the run returns that file's text too, so outputs.py stores it next to the printed output and the
+tests hold it to the same stale-output check.
 """
 
 import os
@@ -32,6 +36,7 @@ class Result:
     stdout: str
     stderr: str
     returncode: int
+    data: str | None = None  # the <stem>.json the snippet wrote, if any
 
 
 def run_file(path: Path, timeout: float = 300, replace: tuple[tuple[str, str], ...] = ()) -> Result:
@@ -52,4 +57,6 @@ def run_file(path: Path, timeout: float = 300, replace: tuple[tuple[str, str], .
             env=env,
             timeout=timeout,
         )
-    return Result(proc.stdout, proc.stderr, proc.returncode)
+        saved = Path(cwd) / f"{path.stem}.json"
+        data = saved.read_text(encoding="utf-8") if saved.is_file() else None
+    return Result(proc.stdout, proc.stderr, proc.returncode, data)

@@ -25,13 +25,12 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from sitebuild import ROOT, SNIPPETS
+from sitebuild.generate import cache
 
 PROGRAM = SNIPPETS / "q13_benchmark.py"
 RESULTS = ROOT / "benchmark" / "results"
-CACHE = ROOT / ".cache" / "benchmark"
-PAGE_DATA = CACHE / "page.json"  # what the pages and the chart show; the chart's cache key reads it
+PAGE_DATA = ROOT / ".cache" / "benchmark" / "page.json"  # what the pages and the chart (its INPUTS) show
 TIMEOUT_S = float(os.environ.get("SITE_BENCHMARK_TIMEOUT", "180"))
-SCHEMA = 1
 PACKAGES = ("keras", "tensorflow", "jax", "jaxlib", "torch", "numpy")
 OPENBLAS_VARS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # slow NumPy down; unset for the forced run only
 MARKER = re.compile(r"<!-- benchmark:(local|recorded|summary|machine) -->")
@@ -105,13 +104,10 @@ def measure(timeout: float = TIMEOUT_S, drop_env: tuple[str, ...] = (), echo: bo
     return result
 
 
-def problem(entry, key: str) -> str | None:
-    """Why a cache entry cannot be used, or None when it can."""
-    if not isinstance(entry, dict) or entry.get("schema") != SCHEMA or not isinstance(entry.get("result"), dict):
-        return "not a benchmark cache entry"
-    if entry.get("key") != key:
-        return "it was made for other code, software or hardware"
-    result = entry["result"]
+def problem(result) -> str | None:
+    """Why a cached run cannot be used, or None when it can (a failed run is kept: its notice is shown)."""
+    if not isinstance(result, dict):
+        return "not a benchmark run"
     if "error" in result:
         return None
     if not isinstance(result.get("matmul"), list) or not isinstance(result.get("cpu"), dict):
@@ -121,25 +117,10 @@ def problem(entry, key: str) -> str | None:
     return None
 
 
-def cached(key: str) -> dict | None:
-    path = CACHE / f"{key}.json"
-    if not path.is_file():
-        return None
-    try:
-        entry = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        log.warning("ignoring corrupt cache file %s (%s); measuring again", path.relative_to(ROOT), err)
-        return None
-    if why := problem(entry, key):
-        log.warning("ignoring cache file %s: %s; measuring again", path.relative_to(ROOT), why)
-        return None
-    return entry["result"]
-
-
 def local_result(force: bool = False, allow_measure: bool = True, **kw) -> dict:
     """This machine's run: from the cache, or measured now (and cached, failures included)."""
-    key = cache_key()
-    if not force and (hit := cached(key)) is not None:
+    key = f"run.{cache_key()}"
+    if not force and (hit := cache.load("benchmark", key, lambda r: problem(r) is None)) is not None:
         return hit
     if not allow_measure:
         return {"error": "not measured yet: run `nox -s build` or `nox -s benchmark`.", "pending": True}
@@ -147,10 +128,7 @@ def local_result(force: bool = False, allow_measure: bool = True, **kw) -> dict:
     result = measure(**kw)
     if "error" in result:
         log.info("benchmark failed: %s", result["error"].splitlines()[0])
-    CACHE.mkdir(parents=True, exist_ok=True)
-    tmp = CACHE / f"{key}.partial"
-    tmp.write_text(json.dumps({"schema": SCHEMA, "key": key, "result": result}, indent=1), encoding="utf-8")
-    tmp.replace(CACHE / f"{key}.json")
+    cache.store("benchmark", key, result, replaces="run.*.json")
     return result
 
 
@@ -580,7 +558,7 @@ def main(argv: list[str]) -> int:
         return 1
     cpu = run["summary"]["best"].get("cpu float32")
     print(
-        f"cached in {CACHE.relative_to(ROOT)}; CPU float32 best {cpu['median']:.1f} GFLOP/s at n={cpu['n']}: "
+        f"cached in .cache/benchmark; CPU float32 best {cpu['median']:.1f} GFLOP/s at n={cpu['n']}: "
         f"{cpu['pct_of_peak'] or 0:.0f}% of {run['cpu']['peak_gflops']} GFLOP/s peak; "
         f"Keras/NumPy {run['summary'].get('keras_vs_numpy', 0):.2f}"
     )

@@ -1,9 +1,9 @@
 """The bilingual glossary: sitebuild/generate/glossary.yml becomes the glossary pages and the term tooltips.
 
-The glossary pages (docs/glossary.{sv,en}.md) hold a MARKER line that `apply` replaces with the entries in the
-page's language. Each entry lists the questions whose pages link to it (`glossary.md#<anchor>`). Every other page
-gets Material tooltips (`*[term]: definition` abbreviations) for the terms it links to, in its own language;
-`tidy_tooltips` then keeps each term's tooltip at its first use and in the links to the glossary only.
+The glossary pages (docs/sv/glossary.md, docs/en/glossary.md) hold a MARKER line that `apply` replaces with the
+entries in the page's language. Each entry lists the questions whose pages link to it (`glossary.md#<anchor>`).
+Every other page gets Material tooltips (`*[term]: definition` abbreviations) for the terms it links to, in its
+own language; `tidy_tooltips` then keeps each term's tooltip at its first use and in the links to the glossary only.
 """
 
 import re
@@ -135,8 +135,8 @@ def links(markdown: str) -> set[str]:
 def usage(docs: Path, lang: str) -> dict[str, list[tuple[int, str]]]:
     """anchor -> (number, page slug) of each question whose page in `lang` links to it."""
     used: dict[str, list[tuple[int, str]]] = {}
-    for page in sorted(docs.glob(f"q*.{lang}.md")):
-        slug = page.name.removesuffix(f".{lang}.md")
+    for page in sorted((docs / lang).glob("q*.md")):
+        slug = page.stem
         if m := QUESTION_PAGE.fullmatch(slug):
             for anchor in sorted(links(page.read_text(encoding="utf-8"))):
                 used.setdefault(anchor, []).append((int(m[1]), slug))
@@ -144,11 +144,11 @@ def usage(docs: Path, lang: str) -> dict[str, list[tuple[int, str]]]:
 
 
 def missing_anchors(docs: Path, glossary: Glossary) -> list[str]:
-    """'docs/x.sv.md: glossary.md#foo has no entry' for each link to an anchor the glossary lacks."""
+    """'docs/sv/x.md: glossary.md#foo has no entry' for each link to an anchor the glossary lacks."""
     known = glossary.by_anchor()
     return [
         f"{page.relative_to(docs.parent)}: glossary.md#{anchor} has no entry"
-        for page in sorted(docs.glob("*.md"))
+        for page in sorted(docs.glob("*/*.md"))
         for anchor in sorted(links(page.read_text(encoding="utf-8")) - known.keys())
     ]
 

@@ -1,67 +1,36 @@
-"""Run it yourself: every snippet is also a Jupyter notebook, generated at build time from the same file.
+"""Run it yourself: every snippet is also a Jupyter notebook, generated before the build from the same file.
 
-generate() writes docs/notebooks/<stem>.<lang>.ipynb (gitignored) for each snippets/q*.py: an intro cell in the
-language, then one code cell per `# %%` block (jupytext's percent format). Notebooks named in RENDERED are
-executed here, their outputs cached in .cache/notebooks/ under a key made of the snippet's bytes, the code that
-runs it and the Python/TensorFlow/Keras versions; mkdocs-jupyter shows them as pages and never executes anything.
-
-mkdocs-static-i18n rebuilds the file list in on_files and drops mkdocs-jupyter's pages (its issue #198), so
-site_files() runs after it: it turns the current language's rendered notebooks back into pages and adds
-downloads/<stem>.py and downloads/<stem>.ipynb. run_box() gives each page that embeds snippets a download box.
+generate() writes, for each snippets/q*.py and each language, docs/<lang>/downloads/<stem>.py and <stem>.ipynb: an
+intro cell in the language, then one code cell per `# %%` block (jupytext's percent format). Notebooks named in
+RENDERED are executed here and also written to docs/<lang>/notebooks/, where mkdocs-jupyter shows them as pages
+(it executes nothing). Both the notebooks and the executed cells are cached (sitebuild/generate/cache.py) on the
+bytes of the snippet, this module, the language's strings and the lock, so a warm build imports no notebook code.
+run_box() gives each page that embeds snippets a download box.
 """
 
 import ast
-import hashlib
-import inspect
+import json
 import os
 import re
 import sys
 import tempfile
 from functools import cache
 from importlib.metadata import version
+from pathlib import Path
 
-import jupytext
-import nbformat
-from mkdocs.structure.files import File, InclusionLevel
-
-from sitebuild import DOCS, LANGS, ROOT, SNIPPETS, lang_dir
+from sitebuild import LANGS, SNIPPETS, TEXT, pages_dir, text
 from sitebuild.examples.runner import ENV
 from sitebuild.examples.snippets import includes
+from sitebuild.generate import cache as store
 
-OUT = DOCS / "notebooks"
-CACHE = ROOT / ".cache" / "notebooks"
+HERE = Path(__file__)
+RUNNER = HERE.parent.parent / "examples" / "runner.py"  # ENV, the environment every snippet runs in
+
 RENDERED = {"q05_model"}  # executed and shown as pages; every snippet is downloadable
 PIP_NAMES = {"sklearn": "scikit-learn"}
 ANSI = re.compile(r"\x1b\[[0-9;]*m")  # terminal colours in a kernel's traceback
 # TensorFlow's C++ (absl) log lines, which the kernel forwards to the notebook despite TF_CPP_MIN_LOG_LEVEL
 TF_LOG_LINE = re.compile(r"^([IWEF]\d{4} .*|WARNING: All log messages before absl::InitializeLog\(\).*)\n?", re.M)
-
-TEXT = {
-    "sv": {
-        "title": "Kör själv: {page}",
-        "intro": "Den här notebooken genereras från `snippets/{stem}.py` på sajten, ett kodblock per cell. "
-        "Kör cellerna uppifrån och ned. Du behöver Python 3.11 eller senare och `pip install {pip}`.",
-        "ran": "Utdata nedan kommer från en körning med TensorFlow {tensorflow} och Keras {keras}.",
-        "box": "Kör själv",
-        "box_text": "Ladda ned exemplen och kör dem med `python fil.py`, eller öppna dem som notebook i Jupyter. "
-        "Notebookarna genereras från samma filer som visas på sidan.",
-        "py": "Python-fil",
-        "ipynb": "Jupyter-notebook",
-        "view": "visa notebooken med utdata",
-    },
-    "en": {
-        "title": "Run it yourself: {page}",
-        "intro": "This notebook is generated from the site's `snippets/{stem}.py`, one code block per cell. "
-        "Run the cells from top to bottom. You need Python 3.11 or later and `pip install {pip}`.",
-        "ran": "The outputs below come from a run with TensorFlow {tensorflow} and Keras {keras}.",
-        "box": "Run it yourself",
-        "box_text": "Download the examples and run them with `python file.py`, or open them as notebooks in Jupyter. "
-        "The notebooks are generated from the same files shown on this page.",
-        "py": "Python file",
-        "ipynb": "Jupyter notebook",
-        "view": "view the notebook with its outputs",
-    },
-}
 
 
 class NotebookError(Exception):
@@ -93,32 +62,38 @@ def pip_packages(code: str) -> str:
 @cache
 def page_title(stem: str, lang: str) -> str:
     """The H1 of the question page that embeds the snippet, in that language (the stem if none does)."""
-    for page in sorted(DOCS.glob(f"*.{lang}.md")):
-        text = page.read_text(encoding="utf-8")
-        if any(path == f"snippets/{stem}.py" for _, path in includes(text)):
-            return next((line[2:].strip() for line in text.splitlines() if line.startswith("# ")), stem)
+    for page in sorted(pages_dir(lang).glob("*.md")):
+        text_ = page.read_text(encoding="utf-8")
+        if any(path == f"snippets/{stem}.py" for _, path in includes(text_)):
+            return next((line[2:].strip() for line in text_.splitlines() if line.startswith("# ")), stem)
     return stem
 
 
 def code_cells(stem: str) -> list:
+    import jupytext  # imported here: a warm build imports no notebook code
+
     nb = jupytext.reads((SNIPPETS / f"{stem}.py").read_text(encoding="utf-8"), fmt="py:percent")
     return [cell for cell in nb.cells if cell.source.strip()]
 
 
-def cache_key(stem: str) -> str:
-    """What the executed cells depend on: the snippet, how it is run, and the library versions."""
-    h = hashlib.sha256((SNIPPETS / f"{stem}.py").read_bytes())
-    h.update((inspect.getsource(execute) + inspect.getsource(merged_streams) + TF_LOG_LINE.pattern).encode())
-    h.update(repr(sorted({**ENV, **versions()}.items())).encode())
-    return h.hexdigest()[:20]
+def execution_key(stem: str) -> str:
+    """What the executed cells depend on: the snippet, this module, the runner's environment, the lock."""
+    return f"{stem}.{store.key(SNIPPETS / f'{stem}.py', HERE, RUNNER)}"
 
 
-def execute(stem: str, cells: list) -> list:
-    """Run the cells in a fresh kernel, in a temporary directory, with the snippet runner's environment."""
-    from nbclient import NotebookClient  # imported here: a warm build never executes anything
+def notebook_key(stem: str, lang: str) -> str:
+    """What a notebook's text depends on: the above, and the language's strings and page title."""
+    return f"{stem}.{lang}.{store.key(execution_key(stem), TEXT / f'{lang}.yml', page_title(stem, lang))}"
+
+
+def execute(stem: str) -> list:
+    """Run the snippet's cells in a fresh kernel, in a temporary directory, with the snippet runner's environment;
+    the cells with their outputs, as JSON-able dicts (cached under execution_key)."""
+    import nbformat
+    from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
 
-    nb = nbformat.v4.new_notebook(cells=cells, metadata=metadata())
+    nb = nbformat.v4.new_notebook(cells=code_cells(stem), metadata=metadata())
     client = NotebookClient(nb, timeout=300, kernel_name="python3", allow_errors=False, record_timing=False)
     with tempfile.TemporaryDirectory(prefix="notebook-") as cwd:
         try:
@@ -127,7 +102,7 @@ def execute(stem: str, cells: list) -> list:
             raise NotebookError(failure(stem, nb.cells, err)) from None
     for cell in nb.cells:
         cell.outputs = merged_streams(cell.outputs)
-    return nb.cells
+    return json.loads(nbformat.writes(nb))["cells"]
 
 
 def failure(stem: str, cells: list, err) -> str:
@@ -157,19 +132,6 @@ def merged_streams(outputs: list) -> list:
     return out
 
 
-def executed_cells(stem: str) -> list:
-    """The snippet's cells with their outputs, from the cache when the snippet and the versions are unchanged."""
-    cached = CACHE / f"{stem}.{cache_key(stem)}.ipynb"
-    if not cached.is_file():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        nb = nbformat.v4.new_notebook(cells=execute(stem, code_cells(stem)), metadata=metadata())
-        write_atomic(cached, nbformat.writes(nb))
-        for stale in CACHE.glob(f"{stem}.*.ipynb"):
-            if stale != cached:
-                stale.unlink()
-    return nbformat.read(cached, as_version=4).cells
-
-
 def metadata() -> dict:
     return {
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
@@ -177,20 +139,24 @@ def metadata() -> dict:
     }
 
 
-def notebook(stem: str, lang: str) -> str:
+def valid_cells(value) -> bool:
+    return isinstance(value, list) and all(isinstance(c, dict) and "cell_type" in c for c in value)
+
+
+def notebook_text(stem: str, lang: str) -> str:
     """The notebook's JSON text in one language; the same inputs give the same bytes."""
-    return notebook_text(stem, lang, (SNIPPETS / f"{stem}.py").read_text(encoding="utf-8"), page_title(stem, lang))
+    import nbformat
 
-
-@cache  # each language's build calls generate(); the second call costs nothing
-def notebook_text(stem: str, lang: str, code: str, title: str) -> str:
-    t = TEXT[lang]
-    intro = [f"# {t['title'].format(page=title)}"]
+    t = text(lang, "notebook")
+    code = (SNIPPETS / f"{stem}.py").read_text(encoding="utf-8")
+    intro = [f"# {t['title'].format(page=page_title(stem, lang))}"]
     intro.append(t["intro"].format(stem=stem, pip=pip_packages(code)))
     if stem in RENDERED:
         intro.append(t["ran"].format(**versions()))
-    cells = [nbformat.v4.new_markdown_cell("\n\n".join(intro))]
-    cells += executed_cells(stem) if stem in RENDERED else code_cells(stem)
+        cells = [nbformat.from_dict(c) for c in store.load("executions", execution_key(stem), valid_cells)]
+    else:
+        cells = code_cells(stem)
+    cells = [nbformat.v4.new_markdown_cell("\n\n".join(intro)), *cells]
     for i, cell in enumerate(cells):
         cell.id = f"{stem}-{i}"  # fixed ids: nbformat would otherwise draw random ones
         cell.metadata = {}
@@ -200,72 +166,47 @@ def notebook_text(stem: str, lang: str, code: str, title: str) -> str:
     return nbformat.writes(nbformat.v4.new_notebook(cells=cells, metadata=metadata())) + "\n"
 
 
-def write_atomic(path, text: str) -> None:
-    """Write via a private temporary file, so that a parallel build never reads half a notebook."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.partial")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(path)
+def to_execute() -> list[str]:
+    """The rendered notebooks whose executed cells are not cached (a corrupt entry counts as not cached)."""
+    return [s for s in sorted(RENDERED) if store.load("executions", execution_key(s), valid_cells) is None]
 
 
-def generate() -> list[str]:
-    """Write docs/notebooks/<stem>.<lang>.ipynb for every snippet; return the names of files that changed."""
-    OUT.mkdir(parents=True, exist_ok=True)
-    changed, wanted = [], set()
-    for stem in stems():
-        for lang in LANGS:
-            target = OUT / f"{stem}.{lang}.ipynb"
-            wanted.add(target.name)
-            text = notebook(stem, lang)
-            if not target.is_file() or target.read_text(encoding="utf-8") != text:
-                write_atomic(target, text)
-                changed.append(target.name)
-    for stale in OUT.glob("*.ipynb"):
-        if stale.name not in wanted:
-            stale.unlink()
+def run_and_cache(stem: str) -> None:
+    """Execute one notebook and cache its cells (runs in a worker process on a cold build)."""
+    store.store("executions", execution_key(stem), execute(stem), replaces=f"{stem}.*.json")
+
+
+def generate(langs=LANGS) -> list[str]:
+    """Write each language's downloads and notebook pages (executions must be cached); return what changed."""
+    changed = []
+    for lang in langs:
+        folder = pages_dir(lang)
+        wanted = set()
+        for stem in stems():
+            key = notebook_key(stem, lang)
+            if (nb := store.load("notebooks", key, lambda v: isinstance(v, str) and v.startswith("{"))) is None:
+                nb = notebook_text(stem, lang)
+                store.store("notebooks", key, nb, replaces=f"{stem}.{lang}.*.json")
+            targets = {folder / "downloads" / f"{stem}.ipynb": nb, folder / "downloads" / f"{stem}.py": None}
+            if stem in RENDERED:
+                targets[folder / "notebooks" / f"{stem}.ipynb"] = nb
+            for path, data in targets.items():
+                wanted.add(path)
+                if store.write_if_changed(path, data if data is not None else (SNIPPETS / f"{stem}.py").read_bytes()):
+                    changed.append(store.rel(path))
+        for stale in [*folder.glob("downloads/*"), *folder.glob("notebooks/*")]:
+            if stale not in wanted:
+                stale.unlink()
     return changed
 
 
-class NotebookPage(File):
-    """A notebook shown as a site page; mkdocs-jupyter renders every such page it matches."""
-
-    def is_documentation_page(self) -> bool:
-        return True
+def jupyter_cache_ok(entry) -> bool:
+    """An entry of mkdocs-jupyter's own cache that it can read (it crashes on one it cannot)."""
+    return isinstance(entry, dict) and isinstance(entry.get("content"), str) and "toc_tokens" in entry
 
 
-def notebook_page(stem: str, lang: str, config) -> NotebookPage:
-    page_path = f"notebooks/{stem}/index.html" if config.use_directory_urls else f"notebooks/{stem}.html"
-    page = NotebookPage(
-        f"notebooks/{stem}.{lang}.ipynb",
-        config.docs_dir,
-        config.site_dir,
-        config.use_directory_urls,
-        dest_uri=lang_dir(lang) + page_path,
-        inclusion=InclusionLevel.NOT_IN_NAV,
-    )
-    page.name, page.norm_src_uri = stem, f"notebooks/{stem}.ipynb"  # what mkdocs-static-i18n sets on its files
-    page.locale = page.localization = page.locale_alternate_of = lang
-    return page
-
-
-def site_files(files, config):
-    """After mkdocs-static-i18n's on_files: notebook pages and downloads for the language being built."""
-    lang = getattr(config.plugins.get("i18n"), "current_language", None) or LANGS[0]
-    jupyter = config.plugins.get("mkdocs-jupyter")
-    if jupyter is not None:  # one cache folder per language, so one language's build keeps the other's entries
-        jupyter.config["cache_dir"] = str(ROOT / ".cache" / "mkdocs-jupyter" / lang)
-    for file in list(files):
-        if file.src_uri.startswith("notebooks/"):
-            files.remove(file)  # i18n keeps them as raw assets; they come back below as pages and downloads
-    for stem in stems():
-        for name, source in ((f"{stem}.py", SNIPPETS / f"{stem}.py"), (f"{stem}.ipynb", OUT / f"{stem}.{lang}.ipynb")):
-            download = File.generated(config, f"downloads/{name}", abs_src_path=str(source))
-            download.dest_uri = lang_dir(lang) + download.src_uri
-            files.append(download)
-        if stem in RENDERED:
-            page = notebook_page(stem, lang, config)
-            page.alternates = {lg: page if lg == lang else notebook_page(stem, lg, config) for lg in LANGS}
-            files.append(page)
-    return files
+def sweep_jupyter_cache() -> None:
+    store.sweep_json(store.CACHE / "mkdocs-jupyter", jupyter_cache_ok)
 
 
 def run_box(markdown: str, lang: str) -> str:
@@ -273,7 +214,7 @@ def run_box(markdown: str, lang: str) -> str:
     shown = [p[len("snippets/") : -3] for _, p in includes(markdown) if re.fullmatch(r"snippets/q\w+\.py", p)]
     if not shown:
         return markdown
-    t = TEXT[lang]
+    t = text(lang, "notebook")
     lines = [f'!!! example "{t["box"]}"', "", f"    {t['box_text']}", ""]
     for stem in dict.fromkeys(shown):
         links = [

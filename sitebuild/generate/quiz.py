@@ -9,7 +9,7 @@ snippet's stored output (snippets/output/<name>.txt, which tests/test_snippets.p
 same position (twins have the same headings, tests/test_parity.py).
 
 apply() appends the section to a question page: a plain list with each answer in a collapsible block, which is all
-a reader without JavaScript gets, in a container that carries the items as JSON for docs/assets/quiz.js to build
+a reader without JavaScript gets, in a container that carries the items as JSON for docs/theme/assets/quiz.js to build
 the interactive form from. On the practice pages it replaces PRACTICE_MARKER with every item in the page's language.
 """
 
@@ -63,7 +63,7 @@ TEXT = {
         "no_js": "The test needs JavaScript. Without it, the same questions and answers end every question page:",
     },
 }
-# Strings for docs/assets/quiz.js, which holds none of its own. {name} fields are filled in by the script.
+# Strings for docs/theme/assets/quiz.js, which holds none of its own. {name} fields are filled in by the script.
 UI = {
     "sv": {
         "check": "Kontrollera svaret",
@@ -215,8 +215,8 @@ def read_output(snippet: str, pattern: str, output: str) -> str:
 
 def page_of(n: int, docs: Path) -> str | None:
     """The slug of question n's page, e.g. q03-parameters."""
-    found = sorted(docs.glob(f"q{n:02d}-*.{LANGS[0]}.md"))
-    return found[0].name.removesuffix(f".{LANGS[0]}.md") if len(found) == 1 else None
+    found = sorted((docs / LANGS[0]).glob(f"q{n:02d}-*.md"))
+    return found[0].stem if len(found) == 1 else None
 
 
 def title(page: Path) -> str:
@@ -237,7 +237,7 @@ def _output_item(raw: dict, where: str, slug: str, docs: Path) -> dict:
     if not snippet.is_file() or not stored.is_file():
         raise QuizError(f"{where}.output.snippet: no {_rel(snippet)} with its stored output {_rel(stored)}")
     for lang in LANGS:  # the quiz asks about the page's own code
-        page = docs / f"{slug}.{lang}.md"
+        page = docs / lang / f"{slug}.md"
         if f"snippets/{spec['snippet']}.py" not in [path for _, path in includes(page.read_text(encoding="utf-8"))]:
             raise QuizError(f"{where}.output.snippet: {spec['snippet']}.py is not shown on {_rel(page)}")
     try:
@@ -280,7 +280,7 @@ def _item(raw: dict, where: str, slug: str, docs: Path, sections: dict[str, list
                 raise QuizError(f"{where}.{lang}.{key}: no links in the text; `section` gives the link")
     ids = [heading_id for heading_id, _ in sections["en"]]
     if raw["section"] not in ids:
-        raise QuizError(f"{where}.section: no heading '{raw['section']}' on docs/{slug}.en.md (ids: {', '.join(ids)})")
+        raise QuizError(f"{where}.section: no heading '{raw['section']}' on docs/en/{slug}.md (ids: {', '.join(ids)})")
     section = {lang: sections[lang][ids.index(raw["section"])] for lang in LANGS}
     text = {
         lang: Text(raw[lang]["question"], tuple(raw[lang].get("choices", ())), raw[lang]["explanation"])
@@ -296,24 +296,24 @@ def load(path: Path, docs: Path = DOCS) -> Quiz:
     if not (m := re.fullmatch(r"q(\d\d)\.yml", path.name)):
         raise QuizError(f"{where}: the file name must be qNN.yml, NN the question's number")
     if (slug := page_of(int(m[1]), docs)) is None:
-        raise QuizError(f"{where}: no question page docs/q{m[1]}-*.{LANGS[0]}.md for it")
+        raise QuizError(f"{where}: no question page docs/{LANGS[0]}/q{m[1]}-*.md for it")
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise QuizError(f"{where}: cannot read: {err}") from None
     if problems := schema_errors(raw):
         raise QuizError(f"{where}: {problems[0]}")
-    pages = {lang: docs / f"{slug}.{lang}.md" for lang in LANGS}
+    pages = {lang: docs / lang / f"{slug}.md" for lang in LANGS}
     sections = {lang: headings(pages[lang]) for lang in LANGS}
     if len({len(found) for found in sections.values()}) > 1:
-        raise QuizError(f"{where}: the twins docs/{slug}.*.md have different headings; fix them first")
+        raise QuizError(f"{where}: the twins docs/*/{slug}.md have different headings; fix them first")
     items = tuple(_item(item, f"{where}: items[{i}]", slug, docs, sections) for i, item in enumerate(raw["items"]))
     return Quiz(int(m[1]), slug, {lang: title(pages[lang]) for lang in LANGS}, items)
 
 
 def inputs(docs: Path = DOCS) -> list[Path]:
     """Every file the quizzes are made from, for the cache key."""
-    return sorted([*docs.glob("_quiz/*"), *docs.glob("q*.md"), *OUTPUTS.glob("*.txt"), SCHEMA])
+    return sorted([*docs.glob("_quiz/*"), *docs.glob("*/q*.md"), *OUTPUTS.glob("*.txt"), SCHEMA])
 
 
 def load_all(docs: Path = DOCS) -> dict[str, Quiz]:
@@ -322,8 +322,8 @@ def load_all(docs: Path = DOCS) -> dict[str, Quiz]:
     for path in sorted((docs / "_quiz").glob("*")):
         quiz = load(path, docs)
         quizzes[quiz.slug] = quiz
-    for page in sorted(docs.glob(f"q[0-9][0-9]-*.{LANGS[0]}.md")):
-        slug = page.name.removesuffix(f".{LANGS[0]}.md")
+    for page in sorted((docs / LANGS[0]).glob("q[0-9][0-9]-*.md")):
+        slug = page.stem
         if slug not in quizzes:
             raise QuizError(f"{_rel(page)} has no quiz: add {_rel(docs / '_quiz' / (slug[:3] + '.yml'))}")
     return dict(sorted(quizzes.items()))
@@ -431,8 +431,8 @@ def apply(markdown: str, lang: str, slug: str, quizzes: dict[str, Quiz], urls: d
 
 
 def page_slug(file) -> str:
-    """q03-parameters for docs/q03-parameters.sv.md: the name without language (mkdocs-static-i18n's norm_src_uri)."""
-    return getattr(file, "norm_src_uri", file.src_uri).removesuffix(".md")
+    """q03-parameters for docs/sv/q03-parameters.md."""
+    return file.src_uri.removesuffix(".md")
 
 
 def page_urls(page, files) -> dict[str, str]:

@@ -1,70 +1,32 @@
-"""MkDocs hook: a print page per language, print_page.html (sv) and print_page.en.html.
+"""The print page of each language, as mkdocs-print-site writes it (at the root of each language's site).
 
-mkdocs-print-site writes one print page per build and knows nothing of languages; mkdocs-static-i18n runs one
-build per language on the same plugin instances. This hook, in each language's build:
-- names and titles that language's print page, before print-site's on_config; every print page sits at the site
-  root, where print-site computes its image and attachment paths from;
-- keeps print-site's CSS and JS off every other page;
-- before print-site renders the print page: gives it a relative base (for file://), a language switcher between
-  the print pages, and repairs two kinds of links: anchors that print-site prefixes in links but not on their
-  targets (it renames only heading, sup and li ids), and links to pages that are not in the print page.
+print-site renders it with the template context of 404.html, whose base is the server root "/": from file:// every
+stylesheet, script and link of the print page would then miss. tidy() makes them relative to the print page, which
+sits at the site root, makes its in-page links land (print-site prefixes the anchors of links with the page's key,
+but renames only heading, sup and li ids), and points links to pages left out of the print page (no section of
+their own) back to those pages. tests/browser/test_bundle.py opens the print page from disk and checks its
+figures; tests/test_site_html.py checks its links.
 """
 
 import re
+from pathlib import Path
 
-from mkdocs.plugins import event_priority
-from mkdocs_print_site_plugin.urls import get_page_key
+from mkdocs_print_site_plugin.urls import get_page_key  # how print-site names each page's section
 
+PAGE = "print_page.html"
 HREF = re.compile(r'href="#([^"]+)"')
 SECTION = re.compile(r'<section class="print-page" id="([^"]+)"')
 ID = re.compile(r'\sid="([^"]+)"')
-TITLES = {"sv": ("Utskriftsversion", "Innehåll"), "en": ("Print version", "Contents")}
-PRINT_SITE_ASSETS = ("css/print-site", "js/print-site")
-print_assets: dict[str, list[str]] = {}  # extra_css / extra_javascript entries that print-site added
-page_urls: dict[str, str] = {}  # print-site's page key -> page URL, for this language's pages
+ROOTED = re.compile(r'(\b(?:href|src)=")/(?!/)')
+BASE = re.compile(r'("base":\s*")/(")')
 
 
-def print_page(config, lang: str) -> str:
-    """Path from the site root: print_page.html in the default language, else print_page.<lang>.html."""
-    return "print_page.html" if lang == config.plugins["i18n"].default_language else f"print_page.{lang}.html"
-
-
-@event_priority(100)  # before print-site's on_config (0) and i18n's (-100)
-def on_config(config):
-    printsite, i18n = config.plugins["print-site"], config.plugins["i18n"]
-    lang = i18n.current_language or i18n.default_language  # i18n sets it before each later language's build
-    printsite.config["print_page_basename"] = print_page(config, lang).removesuffix(".html")
-    printsite.config["print_page_title"], printsite.config["toc_title"] = TITLES[lang]
-    return config
-
-
-def on_pre_build(config):  # after every on_config: print-site's CSS and JS are for the print page only
-    for key in ("extra_css", "extra_javascript"):
-        print_assets[key] = list(dict.fromkeys(str(i) for i in config[key] if str(i).startswith(PRINT_SITE_ASSETS)))
-        config[key] = [item for item in config[key] if not str(item).startswith(PRINT_SITE_ASSETS)]
-
-
-def on_env(env, config, files):  # after i18n has picked this language's files
-    page_urls.clear()
-    page_urls.update({get_page_key(f.url): f.url for f in files.documentation_pages()})
-
-
-@event_priority(10)  # before print-site's on_post_build, which renders the print page
-def on_post_build(config):
-    printsite = config.plugins["print-site"]
-    for key, assets in print_assets.items():  # every other page is rendered by now
-        config[key] = assets + config[key]
-    printsite.context["base_url"] = "."  # print-site reuses 404.html's context, whose base is the server root "/"
-    # The language switcher links to the other print pages (i18n left it pointing at the last page it rendered).
-    alternates = config.extra.alternate or []  # i18n sets the attribute, which the template reads first
-    config.extra.alternate = [{**alt, "link": print_page(config, alt["lang"])} for alt in alternates]
-    combine = printsite.renderer.write_combined
-
-    def write_combined():
-        content, toc = combine()
-        return repair_links(content, page_urls), toc
-
-    printsite.renderer.write_combined = write_combined
+def tidy(site: Path, urls: list[str]) -> None:
+    """Fix the written print page of the site whose pages have these URLs (relative to its root)."""
+    page = site / PAGE
+    if page.is_file():
+        html = BASE.sub(r"\1.\2", ROOTED.sub(r"\1./", page.read_text(encoding="utf-8")))
+        page.write_text(repair_links(html, {get_page_key(url): url for url in urls}), encoding="utf-8")
 
 
 def repair_links(html: str, urls: dict[str, str]) -> str:

@@ -5,7 +5,7 @@ names in the plain code colour (--md-code-hl-name-color is var(--md-code-fg-colo
 not style whitespace, so the spans only add bytes: up to a tenth of a code-heavy page. tests/test_build.py
 checks that the theme still paints names in the plain colour.
 
-Style sheets: the site's own CSS is shipped without its comments (they stay in docs/assets/).
+Style sheets: the site's own CSS is shipped without its comments (they stay in docs/theme/assets/).
 """
 
 import re

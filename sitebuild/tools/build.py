@@ -1,6 +1,10 @@
-"""Strict build that never leaves a half-built site: build aside, then swap in.
+"""Strict build of both languages that never leaves a half-built site.
 
-python -m sitebuild.tools.build [SITE_DIR]
+    python -m sitebuild.tools.build [SITE_DIR]
+
+Runs the generators (sitebuild/generate/), then each language's MkDocs site in its own process, side by side:
+Swedish into SITE_DIR.partial, English into SITE_DIR.en.partial. Only when both succeed does the English site move
+under the Swedish one (en/) and the whole swap in for SITE_DIR; on any failure SITE_DIR is left as it was.
 """
 
 import os
@@ -9,22 +13,40 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sitebuild import ROOT
+from sitebuild import LANGS, ROOT, config_file, lang_dir
+from sitebuild.generate.run import main as generate
+
+
+def scratch(dest: Path, lang: str) -> Path:
+    return dest.with_name(f"{dest.name}.partial" if lang == LANGS[0] else f"{dest.name}.{lang}.partial")
 
 
 def build(dest: Path, config: Path = ROOT / "mkdocs.yml") -> int:
     dest = dest.resolve()
-    scratch = dest.with_name(dest.name + ".partial")
-    shutil.rmtree(scratch, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(scratch)]
-    code = subprocess.run(cmd, cwd=config.parent, env=env).returncode
-    if code:
-        shutil.rmtree(scratch, ignore_errors=True)
+    if code := generate([]):
         print(f"build failed; {dest} left as it was", file=sys.stderr)
         return code
-    shutil.rmtree(dest, ignore_errors=True)
-    scratch.rename(dest)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    procs = {}
+    for lang in LANGS:
+        shutil.rmtree(scratch(dest, lang), ignore_errors=True)
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file(lang, config))]
+        procs[lang] = subprocess.Popen([*cmd, "--site-dir", str(scratch(dest, lang))], cwd=config.parent, env=env)
+    failed = [lang for lang, proc in procs.items() if proc.wait()]
+    if failed:
+        for lang in LANGS:
+            shutil.rmtree(scratch(dest, lang), ignore_errors=True)
+        print(f"build failed ({', '.join(failed)}); {dest} left as it was", file=sys.stderr)
+        return 1
+    site = scratch(dest, LANGS[0])
+    for lang in LANGS[1:]:
+        scratch(dest, lang).rename(site / lang_dir(lang))
+    old = dest.with_name(f"{dest.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if dest.exists():
+        dest.rename(old)
+    site.rename(dest)
+    shutil.rmtree(old, ignore_errors=True)
     return 0
 
 

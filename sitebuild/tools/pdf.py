@@ -13,7 +13,7 @@ from sitebuild import ROOT
 from sitebuild.tools.browser import block_remote, launch
 
 # language: (print page, PDF), both relative to the site root; sitebuild/render/printsite.py names the print pages.
-OUTPUTS = {"sv": ("print_page.html", "djupinlarning.pdf"), "en": ("print_page.en.html", "deep-learning.pdf")}
+OUTPUTS = {"sv": ("print_page.html", "djupinlarning.pdf"), "en": ("en/print_page.html", "deep-learning.pdf")}
 LOADED = "[...document.images].every(img => img.complete && img.naturalWidth > 0)"
 
 

@@ -3,32 +3,24 @@
 A figure module in this package defines
 
     STRINGS = {"sv": {...}, "en": {...}}   # every label, in both languages
+    INPUTS = ["snippets/output/qNN_x.json"]  # the data files it reads (a literal list), which enter its cache key
     def draw(s: dict) -> matplotlib.figure.Figure   # s is STRINGS[lang]
 
-and optionally INPUTS, a list of repository paths (data files) it reads, which
-enter its cache key. render_all() writes docs/figures/<name>.<lang>.svg; pages
-embed them as figures/<name>.svg and mkdocs-static-i18n picks the language.
+A figure that shows what a snippet computed reads the numbers the snippet's recorded run saved next to its text
+output (snippets/output/), so drawing trains nothing. write_all() copies each cached SVG to
+docs/<lang>/figures/<name>.svg, where the pages embed it as figures/<name>.svg. A figure's cache key hashes this
+file, _svg.py, its module and its INPUTS as bytes, and the lock: finding out what is cached imports nothing.
 """
 
-import hashlib
-import importlib
+import ast
 import io
 import pkgutil
-import shutil
-from functools import cache
 from pathlib import Path
 
-import matplotlib
+from sitebuild import LANGS, ROOT, pages_dir
+from sitebuild.generate import cache
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-
-from sitebuild import DOCS, LANGS, ROOT  # noqa: E402
-from sitebuild.generate.figures._svg import compact  # noqa: E402
-
-OUT = DOCS / "figures"
-CACHE = ROOT / ".cache" / "figures"
-SVG = Path(__file__).with_name("_svg.py")  # the SVG post-processing enters every cache key
+HERE = Path(__file__).parent
 STYLE = {
     "svg.fonttype": "none",  # text stays text: selectable and searchable
     "svg.hashsalt": "deep-learning-study-site",  # stable ids: byte-identical output
@@ -43,25 +35,54 @@ class FigureError(Exception):
 
 
 def names() -> list[str]:
-    return sorted(m.name for m in pkgutil.iter_modules(__path__) if not m.name.startswith("_"))
+    return sorted(m.name for m in pkgutil.iter_modules([str(HERE)]) if not m.name.startswith("_"))
 
 
-@cache
-def module(name: str):
-    return importlib.import_module(f"{__name__}.{name}")
+def inputs(name: str) -> list[Path]:
+    """The files listed in the module's INPUTS, read from its source without importing it."""
+    source = HERE / f"{name}.py"
+    for node in ast.parse(source.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "INPUTS" for t in node.targets):
+            paths = [ROOT / p for p in ast.literal_eval(node.value)]
+            if missing := [cache.rel(p) for p in paths if not p.is_file()]:
+                hint = "run `nox -s outputs`" if any("snippets/output/" in m for m in missing) else "create it"
+                raise FigureError(f"{cache.rel(source)}: INPUTS {', '.join(missing)} does not exist; {hint}")
+            return paths
+    return []
 
 
 def cache_key(name: str, lang: str) -> str:
-    mod = module(name)
-    h = hashlib.sha256()
-    for path in [Path(__file__), SVG, Path(mod.__file__), *(ROOT / p for p in getattr(mod, "INPUTS", []))]:
-        h.update(path.read_bytes())
-    h.update(f"{matplotlib.__version__}|{lang}".encode())
-    return h.hexdigest()[:20]
+    module = HERE / f"{name}.py"
+    return f"{name}.{lang}.{cache.key(HERE / '__init__.py', HERE / '_svg.py', module, *inputs(name), lang)}"
 
 
-def svg(name: str, lang: str) -> bytes:
-    """The SVG bytes of one figure in one language; deterministic for the same inputs."""
+def is_svg(value) -> bool:
+    return isinstance(value, str) and value.lstrip().startswith(("<svg", "<?xml")) and value.rstrip().endswith("</svg>")
+
+
+def to_draw() -> list[str]:
+    """The figures with a language whose SVG is not cached (a corrupt entry counts as not cached)."""
+    return [n for n in names() if any(cache.load("figures", cache_key(n, lang), is_svg) is None for lang in LANGS)]
+
+
+def module(name: str):
+    import importlib
+
+    import matplotlib
+
+    matplotlib.use("Agg")  # before the figure module imports pyplot
+    return importlib.import_module(f"{__name__}.{name}")
+
+
+def svg(name: str, lang: str) -> str:
+    """The SVG text of one figure in one language; deterministic for the same inputs."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from sitebuild.generate.figures._svg import compact
+
     mod = module(name)
     with plt.rc_context(STYLE):
         try:
@@ -71,27 +92,30 @@ def svg(name: str, lang: str) -> bytes:
         buf = io.BytesIO()
         fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None}, bbox_inches="tight")
         plt.close(fig)
-    return compact(buf.getvalue().decode("utf-8")).encode("utf-8")
+    return compact(buf.getvalue().decode("utf-8"))
 
 
-def render_all() -> list[str]:
-    """Write every figure in every language to docs/figures/, drawing only what changed."""
-    OUT.mkdir(parents=True, exist_ok=True)
-    CACHE.mkdir(parents=True, exist_ok=True)
-    drawn, wanted = [], set()
-    for name in names():
-        for lang in LANGS:
-            target = OUT / f"{name}.{lang}.svg"
-            wanted.add(target.name)
-            cached = CACHE / f"{name}.{lang}.{cache_key(name, lang)}.svg"
-            if not cached.is_file():
-                tmp = cached.with_suffix(".partial")
-                tmp.write_bytes(svg(name, lang))
-                tmp.replace(cached)
-                drawn.append(target.name)
-            if not target.is_file() or target.read_bytes() != cached.read_bytes():
-                shutil.copyfile(cached, target)
-    for stale in OUT.glob("*.svg"):
-        if stale.name not in wanted:
-            stale.unlink()
-    return drawn
+def draw_and_cache(name: str) -> None:
+    """Draw one figure in every language and cache it (runs in a worker process on a cold build)."""
+    for lang in LANGS:
+        cache.store("figures", cache_key(name, lang), svg(name, lang), replaces=f"{name}.{lang}.*.json")
+
+
+def write_all(langs=LANGS) -> list[str]:
+    """Copy every cached figure to docs/<lang>/figures/ (draw the missing ones first); return what changed."""
+    changed = []
+    for lang in langs:
+        folder = pages_dir(lang) / "figures"
+        wanted = set()
+        for name in names():
+            value = cache.load("figures", cache_key(name, lang), is_svg)
+            if value is None:
+                raise FigureError(f"sitebuild/generate/figures/{name}.py ({lang}): not drawn")
+            target = folder / f"{name}.svg"
+            wanted.add(target)
+            if cache.write_if_changed(target, value):
+                changed.append(cache.rel(target))
+        for stale in folder.glob("*.svg"):
+            if stale not in wanted:
+                stale.unlink()
+    return changed

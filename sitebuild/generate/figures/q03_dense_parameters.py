@@ -1,8 +1,12 @@
-"""Q3: the parameters of Dense(10) on 784 inputs, with the shapes read from the real Keras layer."""
+"""Q3: the parameters of Dense(10) on 784 inputs, with the shapes the snippet read from its real Keras layer."""
+
+import json
 
 import matplotlib.pyplot as plt
 
-INPUTS = ["snippets/q03_parameters.py"]
+from sitebuild import ROOT
+
+INPUTS = ["snippets/output/q03_parameters.json"]
 
 STRINGS = {
     "sv": {
@@ -35,11 +39,10 @@ IN, UNIT, EDGE, INK, LINK = "#e9ecef", "#b4c6fc", "#1a237e", "#0d1440", "#7f8fd1
 
 
 def layer_shapes():
-    """(inputs, units, kernel shape, bias shape, count_params()) of the snippet's real model."""
-    from snippets.q03_parameters import build_model
-
-    layer = build_model().layers[0]
-    return layer.kernel.shape[0], layer.units, tuple(layer.kernel.shape), tuple(layer.bias.shape), layer.count_params()
+    """(inputs, units, kernel shape, bias shape, count_params()) of the snippet's real model, as its run saved them."""
+    saved = json.loads((ROOT / INPUTS[0]).read_text(encoding="utf-8"))
+    kernel, bias = tuple(saved["kernel"]), tuple(saved["bias"])
+    return kernel[0], saved["units"], kernel, bias, saved["params"]
 
 
 def number(n, s):

@@ -1,10 +1,14 @@
 """Q4: which rows of the breast-cancer data each split takes, from the real runs in the Q4 snippets."""
 
+import json
+
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.patches import Patch
 
-INPUTS = ["snippets/q04_validation_split.py", "snippets/q04_data_split.py"]
+from sitebuild import ROOT
+
+INPUTS = ["snippets/output/q04_validation_split.json", "snippets/output/q04_data_split.json"]
 
 STRINGS = {
     "sv": {
@@ -55,15 +59,11 @@ def share(y, rows, s):
 
 
 def draw(s: dict) -> plt.Figure:
-    from sklearn.datasets import load_breast_cancer
-
-    from snippets.q04_data_split import split
-    from snippets.q04_validation_split import rows_seen
-
-    y = load_breast_cancer().target
+    keras_run, sklearn_run = (json.loads((ROOT / path).read_text(encoding="utf-8")) for path in INPUTS)
+    y = np.array(keras_run["target"])
     n = len(y)
-    keras_parts = dict(zip(("train", "val"), rows_seen(n), strict=True))
-    sklearn_parts = dict(zip(("train", "val", "test"), split(y), strict=True))
+    keras_parts = {"train": keras_run["train"], "val": keras_run["validation"]}
+    sklearn_parts = {"train": sklearn_run["train"], "val": sklearn_run["validation"], "test": sklearn_run["test"]}
     every = np.arange(n)
 
     fig, ax = plt.subplots(figsize=(9, 4.4))

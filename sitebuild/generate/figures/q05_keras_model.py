@@ -1,10 +1,13 @@
-"""Q5: the question's network, drawn from the built Keras model (layer names, output shapes, parameter counts)."""
+"""Q5: the question's network, drawn from the snippet's trained Keras model (layer names, shapes, parameters)."""
+
+import json
 
 import matplotlib.pyplot as plt
-import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-INPUTS = ["snippets/q05_model.py"]
+from sitebuild import ROOT
+
+INPUTS = ["snippets/output/q05_model.json"]
 
 STRINGS = {
     "sv": {
@@ -37,21 +40,16 @@ COLOURS = {"InputLayer": "#e9ecef", "Dense": "#dbe4ff", "Dropout": "#ffe3c2"}  #
 EDGE, INK = "#1a237e", "#0d1440"
 
 
-def layer_rows(n_cols):
+def layer_rows():
     """(class name, layer name, detail, output shape, parameters) for the input and each layer of the real model."""
-    import keras
-
-    from snippets.q05_model import build_model
-
-    keras.backend.clear_session()  # fresh layer-name counters: dense, dropout, dense_1, dense_2
-    model = build_model(n_cols)
-    rows = [("InputLayer", "input", n_cols, tuple(model.inputs[0].shape), 0)]
-    for layer in model.layers:
-        kind = type(layer).__name__
-        detail = (layer.kernel.shape[0], layer.units, layer.activation.__name__) if kind == "Dense" else layer.rate
-        rows.append((kind, layer.name, detail, tuple(layer.output.shape), layer.count_params()))
-    trainable = sum(int(np.prod(w.shape)) for w in model.trainable_weights)
-    return rows, model.count_params(), trainable == model.count_params()
+    model = json.loads((ROOT / INPUTS[0]).read_text(encoding="utf-8"))
+    n_cols = model["input"][-1]
+    rows = [("InputLayer", "input", n_cols, tuple(model["input"]), 0)]
+    for layer in model["layers"]:
+        kind = layer["class"]
+        detail = (*layer["kernel"], layer["activation"]) if kind == "Dense" else layer["rate"]
+        rows.append((kind, layer["name"], detail, tuple(layer["output"]), layer["params"]))
+    return rows, model["params"], model["trainable"] == model["params"]
 
 
 def number(n, s):
@@ -68,9 +66,7 @@ def describe(kind, detail, s):
 
 
 def draw(s: dict) -> plt.Figure:
-    from snippets.q05_model import load_data
-
-    rows, total, all_trainable = layer_rows(load_data()[0].shape[1])
+    rows, total, all_trainable = layer_rows()
     fig, ax = plt.subplots(figsize=(7.2, 1.15 * len(rows) + 0.6))
     height, gap = 0.8, 0.35
     for i, (kind, name, detail, shape, params) in enumerate(rows):

@@ -1,13 +1,13 @@
 """Q6: training and validation cross-entropy per epoch of the four real runs (none, dropout, L2, early stopping)."""
 
-from functools import cache
+import json
 
 import matplotlib.pyplot as plt
 from matplotlib.ticker import MaxNLocator
 
-from snippets.q06_regularization import EPOCHS, compare, load_data
+from sitebuild import ROOT
 
-INPUTS = ["snippets/q06_regularization.py"]
+INPUTS = ["snippets/output/q06_regularization.json"]
 
 STRINGS = {
     "sv": {
@@ -38,14 +38,9 @@ STRINGS = {
 TRAIN, VAL, MARK = "#e69f00", "#0072b2", "#009e73"
 
 
-@cache
-def histories() -> dict:
-    """The four training runs, shared by both languages."""
-    return {method: history for method, (history, _) in compare(load_data()).items()}
-
-
 def draw(s: dict) -> plt.Figure:
-    runs = histories()
+    saved = json.loads((ROOT / INPUTS[0]).read_text(encoding="utf-8"))  # the four training runs of the snippet
+    runs, epochs_max = saved["curves"], saved["epochs"]
     fig, axes = plt.subplots(2, 2, figsize=(10, 6.4), sharex=True, sharey=True)
     for ax, (method, history) in zip(axes.flat, runs.items(), strict=True):
         epochs = range(1, len(history["bce"]) + 1)
@@ -58,7 +53,7 @@ def draw(s: dict) -> plt.Figure:
             ax.text(best - 0.6, 0.4, s["restored"].format(e=best), ha="right", va="top", color=MARK, fontsize=9.5)
         ax.set_title(s[method], fontsize=11.5)
         ax.set_yscale("log")
-        ax.set_xlim(0, EPOCHS + 1)
+        ax.set_xlim(0, epochs_max + 1)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.grid(alpha=0.3, which="major")
         ax.spines[["top", "right"]].set_visible(False)

@@ -1,12 +1,14 @@
 """Q7: the output of a real keras.layers.Dropout(0.2) on a batch of ones, in training and at inference."""
 
+import json
+
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import ListedColormap
 
-from snippets.q07_dropout import RATE, apply_dropout
+from sitebuild import ROOT
 
-INPUTS = ["snippets/q07_dropout.py"]
+INPUTS = ["snippets/output/q07_dropout.json"]
 
 STRINGS = {
     "sv": {
@@ -38,7 +40,8 @@ def number(value: float, s: dict) -> str:
 
 
 def draw(s: dict) -> plt.Figure:
-    x, training, inference = apply_dropout()
+    saved = json.loads((ROOT / INPUTS[0]).read_text(encoding="utf-8"))  # the snippet's Dropout outputs
+    rate, training, inference = saved["rate"], map(np.array, saved["training"]), np.array(saved["inference"])
     panels = [(s["train"].format(n=i), out) for i, out in enumerate(training, 1)] + [(s["infer"], inference)]
     fig, axes = plt.subplots(1, len(panels), figsize=(11, 3.3))
     for ax, (title, out) in zip(axes, panels, strict=True):
@@ -61,7 +64,7 @@ def draw(s: dict) -> plt.Figure:
             ha="center",
             fontsize=9.5,
         )
-    kept = number(1 / (1 - RATE), s)
-    fig.text(0.5, 0.0, s["legend"].format(kept=kept, rate=number(RATE, s)), ha="center", fontsize=10)
+    kept = number(1 / (1 - rate), s)
+    fig.text(0.5, 0.0, s["legend"].format(kept=kept, rate=number(rate, s)), ha="center", fontsize=10)
     fig.tight_layout()
     return fig

@@ -1,12 +1,12 @@
 """Q8: the real training and validation loss of the early-stopping run, with its best and stopping epochs."""
 
-from functools import cache
+import json
 
 import matplotlib.pyplot as plt
 
-from snippets.q08_early_stopping import load_data, train
+from sitebuild import ROOT
 
-INPUTS = ["snippets/q08_early_stopping.py"]
+INPUTS = ["snippets/output/q08_early_stopping.json"]
 
 STRINGS = {
     "sv": {
@@ -35,18 +35,11 @@ STRINGS = {
 TRAIN, VAL, BEST, STOP = "#e69f00", "#0072b2", "#009e73", "#d55e00"
 
 
-@cache
-def run():
-    """One training run, shared by both languages."""
-    _, history, stopper = train(load_data(), restore_best_weights=False)
-    return history, stopper
-
-
 def draw(s: dict) -> plt.Figure:
-    history, stopper = run()
-    loss, val = history["loss"], history["val_loss"]
+    run = json.loads((ROOT / INPUTS[0]).read_text(encoding="utf-8"))  # the snippet's run without restoring
+    loss, val = run["loss"], run["val_loss"]
     epochs = list(range(1, len(loss) + 1))
-    best, stop = stopper.best_epoch + 1, stopper.stopped_epoch + 1  # the callback counts from 0
+    best, stop = run["best_epoch"] + 1, run["stopped_epoch"] + 1  # the callback counts from 0
 
     fig, (full, zoom) = plt.subplots(1, 2, figsize=(11, 4.4), gridspec_kw={"width_ratios": [1, 1.15]})
     first = max(1, best - 7)  # the zoom shows the last epochs before the best one, and the patience window

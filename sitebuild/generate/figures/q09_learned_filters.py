@@ -1,12 +1,13 @@
 """Q9: the trained digits CNN: its layers with real shapes and parameter counts, and what its first layer learned."""
 
-import keras
+import json
+
 import matplotlib.pyplot as plt
 import numpy as np
 
-from snippets.q09_digits_cnn import seeded_cnn_and_data, train
+from sitebuild import ROOT
 
-INPUTS = ["snippets/q09_digits_cnn.py"]
+INPUTS = ["snippets/output/q09_digits_cnn.json"]
 
 STRINGS = {
     "sv": {
@@ -28,12 +29,11 @@ STRINGS = {
 }
 
 
-def draw_layers(ax, cnn, s):
+def draw_layers(ax, layers, s):
     """One box per layer, as in model.summary(): type, output shape and parameter count, read from the model."""
     previous = None
-    for i, layer in enumerate(cnn.layers):
-        n = layer.count_params()
-        lines = [type(layer).__name__, "×".join(map(str, layer.output.shape[1:]))]
+    for i, (kind, shape, n) in enumerate(layers):
+        lines = [kind, "×".join(map(str, shape))]
         if n:
             lines.append(s["params"].format(n=f"{n:,}".replace(",", s["thousands"])))
         box = dict(boxstyle="round,pad=0.3", facecolor="#dbe4ff" if n else "#f1f3f5", edgecolor="#1a237e")
@@ -42,24 +42,21 @@ def draw_layers(ax, cnn, s):
             arrow = dict(arrowstyle="->", color="#1a237e", shrinkA=4, shrinkB=4)
             ax.annotate("", (0, 0.5), xycoords=text, xytext=(1, 0.5), textcoords=previous, arrowprops=arrow)
         previous = text
-    ax.set_xlim(-0.5, len(cnn.layers) - 0.5)
+    ax.set_xlim(-0.5, len(layers) - 0.5)
     ax.axis("off")
 
 
 def draw(s: dict) -> plt.Figure:
-    cnn, (X_train, X_test, y_train, y_test) = seeded_cnn_and_data()
-    train(cnn, X_train, y_train)  # the page's model, trained as in the snippet
-    digit = X_test[:1]
-    predicted = int(np.argmax(cnn.predict(digit, verbose=0)))
-    conv = cnn.layers[0]
-    kernels = keras.ops.convert_to_numpy(conv.kernel)[:, :, 0, :]  # (3, 3, 16)
-    maps = keras.ops.convert_to_numpy(conv(digit))[0]  # (8, 8, 16): convolution + bias + ReLU
+    run = json.loads((ROOT / INPUTS[0]).read_text(encoding="utf-8"))  # the page's model, trained by the snippet
+    digit = np.array(run["image"])  # (8, 8): the first test image
+    kernels = np.array(run["kernels"])  # (3, 3, 16)
+    maps = np.array(run["maps"])  # (8, 8, 16): convolution + bias + ReLU
 
     fig = plt.figure(figsize=(10.5, 6))
     grid = fig.add_gridspec(5, 10, height_ratios=[1, 1, 1, 1, 1.5], width_ratios=[3, 1.8] + [1] * 8)
     ax = fig.add_subplot(grid[0:4, 0])
-    ax.imshow(digit[0, :, :, 0], cmap="gray_r", vmin=0, vmax=1, interpolation="none")
-    ax.set_title(s["digit"].format(label=y_test[0], predicted=predicted), fontsize=10)
+    ax.imshow(digit, cmap="gray_r", vmin=0, vmax=1, interpolation="none")
+    ax.set_title(s["digit"].format(label=run["label"], predicted=run["predicted"]), fontsize=10)
     for row, key in enumerate(("kernels", "maps", "kernels", "maps")):
         fig.add_subplot(grid[row, 1]).text(0.95, 0.5, s[key], ha="right", va="center", fontsize=9.5)
     for f in range(16):
@@ -74,5 +71,5 @@ def draw(s: dict) -> plt.Figure:
         ax.set_yticks([])
         if not ax.images:
             ax.axis("off")
-    draw_layers(fig.add_subplot(grid[4, :]), cnn, s)
+    draw_layers(fig.add_subplot(grid[4, :]), run["layers"], s)
     return fig

@@ -3,12 +3,14 @@
 Run it yourself from the repository root: python -m sitebuild.generate.figures.q10_feature_maps (writes a PNG).
 """
 
+import json
+
 import matplotlib.pyplot as plt
 import numpy as np
 
-from snippets.q10_edges_pooling import KERNELS, apply, load_image
+from sitebuild import ROOT
 
-INPUTS = ["snippets/q10_edges_pooling.py"]
+INPUTS = ["snippets/output/q10_edges_pooling.json"]
 
 STRINGS = {
     "sv": {
@@ -35,18 +37,18 @@ def size(a) -> str:
 
 
 def draw(s: dict) -> plt.Figure:
-    image = load_image()
-    _, maps, pooled = apply(image)  # the snippet's Conv2D (+ ReLU) and MaxPooling2D, run for real
+    run = json.loads((ROOT / INPUTS[0]).read_text(encoding="utf-8"))  # the snippet's Conv2D (+ ReLU) and pooling
+    image = np.array(run["image"])
     fig = plt.figure(figsize=(10, 4.6))
     grid = fig.add_gridspec(2, 4, width_ratios=[1.6, 0.5, 1.6, 1.6])
 
     ax = fig.add_subplot(grid[:, 0])  # the input, shown once for both filters
     # interpolation="none": one square per value, so the coarser grid after pooling stays visible
-    ax.imshow(image[0, :, :, 0], cmap="gray", vmin=0, vmax=1, interpolation="none")
-    ax.set_title(f"{s['image']}\n{size(image[0])}")
+    ax.imshow(image, cmap="gray", vmin=0, vmax=1, interpolation="none")
+    ax.set_title(f"{s['image']}\n{size(image)}")
 
-    for row, name in enumerate(KERNELS):
-        kernel = np.array(KERNELS[name])
+    for row, (name, kernel) in enumerate(run["kernels"].items()):
+        kernel, feature_map, pooled = np.array(kernel), np.array(run["maps"][name]), np.array(run["pooled"][name])
         ax = fig.add_subplot(grid[row, 1])  # the kernel with its weights: orange positive, purple negative
         ax.imshow(kernel, cmap="PuOr_r", vmin=-2.5, vmax=2.5, interpolation="none")
         for (i, j), v in np.ndenumerate(kernel):
@@ -54,13 +56,13 @@ def draw(s: dict) -> plt.Figure:
             ax.text(j, i, str(v), ha="center", va="center", fontsize=10, weight="bold", color=colour)
         ax.set_title(f"{s['kernel']}:\n{s[name]}", fontsize=10)
 
-        top = np.percentile(maps[0, :, :, row], 99)  # same colour scale before and after pooling; top 1% saturate
+        top = np.percentile(feature_map, 99)  # same colour scale before and after pooling; top 1% saturate
         ax = fig.add_subplot(grid[row, 2])
-        ax.imshow(maps[0, :, :, row], cmap="magma", vmin=0, vmax=top, interpolation="none")
-        ax.set_title(f"{s['map']} {size(maps[0])}" if row == 0 else size(maps[0]), fontsize=10)
+        ax.imshow(feature_map, cmap="magma", vmin=0, vmax=top, interpolation="none")
+        ax.set_title(f"{s['map']} {size(feature_map)}" if row == 0 else size(feature_map), fontsize=10)
         ax = fig.add_subplot(grid[row, 3])
-        ax.imshow(pooled[0, :, :, row], cmap="magma", vmin=0, vmax=top, interpolation="none")
-        ax.set_title(f"{s['pooled']} → {size(pooled[0])}" if row == 0 else size(pooled[0]), fontsize=10)
+        ax.imshow(pooled, cmap="magma", vmin=0, vmax=top, interpolation="none")
+        ax.set_title(f"{s['pooled']} → {size(pooled)}" if row == 0 else size(pooled), fontsize=10)
 
     for ax in fig.axes:
         ax.set_xticks([])

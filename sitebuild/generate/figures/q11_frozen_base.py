@@ -1,9 +1,13 @@
 """Q11: a frozen ResNet50 base with a new two-class head; layer and parameter counts from the real Keras model."""
 
+import json
+
 import matplotlib.pyplot as plt
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-INPUTS = ["snippets/q11_resnet50.py"]
+from sitebuild import ROOT
+
+INPUTS = ["snippets/output/q11_resnet50.json"]
 
 STRINGS = {
     "sv": {
@@ -37,12 +41,8 @@ FROZEN, NEW, PLAIN, EDGE, INK, OLD = "#c5cae9", "#ffd8a8", "#e9ecef", "#1a237e",
 
 def counts():
     """Layers, parameters and output shape of the headless ResNet50 base, and the parameters of Dense(2) on it."""
-    import keras
-
-    keras.backend.clear_session()
-    base = keras.applications.ResNet50(weights=None, include_top=False, input_shape=(224, 224, 3))  # same shapes
-    features = base.output.shape[-1]
-    return len(base.layers), base.count_params(), tuple(base.output.shape[1:]), features * 2 + 2
+    run = json.loads((ROOT / INPUTS[0]).read_text(encoding="utf-8"))  # the snippet's model
+    return run["base_layers"], run["base_params"], tuple(run["features"]), run["head_params"]
 
 
 def number(n, s):

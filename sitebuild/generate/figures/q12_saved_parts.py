@@ -1,13 +1,13 @@
-"""Q12: what model.save() writes, drawn from a real .keras archive saved by the snippet's model."""
+"""Q12: what model.save() writes, drawn from the real .keras archive that the snippet's run saved."""
 
-import os
-import tempfile
-from functools import cache
+import json
 
 import matplotlib.pyplot as plt
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
-INPUTS = ["snippets/q12_save_load.py"]
+from sitebuild import ROOT
+
+INPUTS = ["snippets/output/q12_save_load.json"]
 
 STRINGS = {
     "sv": {
@@ -46,20 +46,10 @@ FILL = {"config.json": "#dbe4ff", "model.weights.h5": "#ffd8a8", "metadata.json"
 EDGE, INK, NOTE = "#1a237e", "#0d1440", "#343a40"
 
 
-@cache
 def saved_archive():
     """Members and sizes of model.keras saved from the snippet's trained model, and its optimizer."""
-    import keras
-
-    from snippets.q12_save_load import archive_members, trained_model
-
-    keras.backend.clear_session()  # fresh layer names, as in the snippet's own run: same config.json size
-    model, _, _ = trained_model()
-    with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "model.keras")
-        model.save(path)
-        members = archive_members(path)
-    return members, type(model.optimizer).__name__, len(model.optimizer.variables)
+    run = json.loads((ROOT / INPUTS[0]).read_text(encoding="utf-8"))
+    return run["members"], run["optimizer"]["class"], run["optimizer"]["variables"]
 
 
 def draw(s: dict) -> plt.Figure:

@@ -4,8 +4,7 @@ import matplotlib.pyplot as plt
 
 from sitebuild.generate import benchmark
 
-benchmark.page_data()  # the file below must exist before the figure's cache key is computed
-INPUTS = [benchmark.PAGE_DATA.relative_to(benchmark.ROOT).as_posix()]
+INPUTS = [".cache/benchmark/page.json"]  # benchmark.PAGE_DATA, written by benchmark.prepare() before figures
 
 STRINGS = {
     "sv": {
