@@ -89,15 +89,8 @@ def on_page_content(html, page, config, files):
     return glossary.tidy_tooltips(html)
 
 
-def on_page_context(context, page, config, nav):
-    config.extra["alternate"] = switcher.alternates(page.file.url, languages)  # the template reads it next
-    return context
-
-
 def on_post_page(output, page, config):
-    # print-site renders its page after all others (on_post_build): its switcher links the other print page
-    config.extra["alternate"] = switcher.alternates(printsite.PAGE, languages)
-    return output
+    return switcher.apply(output, page.file.url, languages)
 
 
 @event_priority(-10)  # after print-site has written the print page
@@ -106,4 +99,4 @@ def on_post_build(config):
     search.stem_queries(site)
     for sheet in config.extra_css:
         (site / sheet).write_text(slim.css((site / sheet).read_text(encoding="utf-8")), encoding="utf-8")
-    printsite.tidy(site, page_urls)
+    printsite.tidy(site, page_urls, languages)

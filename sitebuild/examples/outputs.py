@@ -90,7 +90,8 @@ def data_difference(stored: str | None, got: str | None) -> str | None:
         if isinstance(a, list) and isinstance(b, list):
             if len(a) != len(b):
                 return f"{where or 'top'}: {len(a)} items / {len(b)}"
-            return next((d for i, (x, y) in enumerate(zip(a, b, strict=True)) if (d := walk(x, y, f"{where}[{i}]"))), None)
+            pairs = enumerate(zip(a, b, strict=True))
+            return next((d for i, (x, y) in pairs if (d := walk(x, y, f"{where}[{i}]"))), None)
         return None if a == b and type(a) is type(b) else f"{where or 'top'}: {a!r} / {b!r}"
 
     return walk(json.loads(stored), json.loads(got), "")

@@ -17,7 +17,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache as memoized
 from pathlib import Path
 
 import jsonschema
@@ -26,6 +26,7 @@ import yaml
 
 from sitebuild import DOCS, LANGS, ROOT, SNIPPETS
 from sitebuild.examples.snippets import includes
+from sitebuild.generate import cache
 
 DATA = DOCS / "_quiz"
 SCHEMA = Path(__file__).with_name("quiz.schema.json")
@@ -162,7 +163,7 @@ def _field(path) -> str:
     return out
 
 
-@cache
+@memoized
 def _validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
 
@@ -184,7 +185,17 @@ def schema_errors(raw) -> list[str]:
 
 
 def headings(page: Path) -> list[tuple[str, str]]:
-    """(id, text) of every heading below the title, as the build's toc extension gives them."""
+    """(id, text) of every heading below the title, as the build's toc extension gives them (cached by the
+    page's bytes: converting every page takes longer than the rest of a warm build's generation)."""
+    key = f"{page.parent.name}.{page.stem}.{cache.key(page, repr(HEADING_EXTENSIONS))}"
+    found = cache.load("headings", key, lambda v: isinstance(v, list) and all(len(h) == 2 for h in v))
+    if found is None:
+        found = _headings(page)
+        cache.store("headings", key, found, replaces=f"{page.parent.name}.{page.stem}.*.json")
+    return [tuple(h) for h in found]
+
+
+def _headings(page: Path) -> list[tuple[str, str]]:
     converter = md.Markdown(extensions=HEADING_EXTENSIONS)
     converter.convert(page.read_text(encoding="utf-8"))
     out = []
@@ -329,7 +340,7 @@ def load_all(docs: Path = DOCS) -> dict[str, Quiz]:
     return dict(sorted(quizzes.items()))
 
 
-@cache
+@memoized
 def _load_cached(docs: Path, key: tuple) -> dict[str, Quiz]:
     return load_all(docs)
 

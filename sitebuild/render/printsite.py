@@ -13,6 +13,8 @@ from pathlib import Path
 
 from mkdocs_print_site_plugin.urls import get_page_key  # how print-site names each page's section
 
+from sitebuild.render import switcher
+
 PAGE = "print_page.html"
 HREF = re.compile(r'href="#([^"]+)"')
 SECTION = re.compile(r'<section class="print-page" id="([^"]+)"')
@@ -21,11 +23,12 @@ ROOTED = re.compile(r'(\b(?:href|src)=")/(?!/)')
 BASE = re.compile(r'("base":\s*")/(")')
 
 
-def tidy(site: Path, urls: list[str]) -> None:
+def tidy(site: Path, urls: list[str], languages: list[dict]) -> None:
     """Fix the written print page of the site whose pages have these URLs (relative to its root)."""
     page = site / PAGE
     if page.is_file():
         html = BASE.sub(r"\1.\2", ROOTED.sub(r"\1./", page.read_text(encoding="utf-8")))
+        html = switcher.apply(html, PAGE, languages)  # print-site writes it after every on_post_page
         page.write_text(repair_links(html, {get_page_key(url): url for url in urls}), encoding="utf-8")
 
 
