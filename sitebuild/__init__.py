@@ -41,9 +41,14 @@ def config_file(lang: str, base: Path = ROOT / "mkdocs.yml") -> Path:
     return base if lang == LANGS[0] else base.with_name(f"mkdocs.{lang}.yml")
 
 
+def read_yaml(text: str):
+    """yaml.safe_load, with libyaml's parser where PyYAML has it (ten times faster on the quiz files)."""
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
 @cache
 def strings(lang: str) -> dict:
-    return yaml.safe_load((TEXT / f"{lang}.yml").read_text(encoding="utf-8"))
+    return read_yaml((TEXT / f"{lang}.yml").read_text(encoding="utf-8"))
 
 
 def text(lang: str, key: str):

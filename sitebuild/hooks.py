@@ -89,7 +89,13 @@ def on_page_content(html, page, config, files):
     return glossary.tidy_tooltips(html)
 
 
+def on_page_context(context, page, config, nav):
+    config.extra["scope"] = switcher.scope(context["base_url"], languages)  # the template reads it next
+    return context
+
+
 def on_post_page(output, page, config):
+    config.extra["scope"] = switcher.scope(".", languages)  # for the pages rendered later at the root (print)
     return switcher.apply(output, page.file.url, languages)
 
 

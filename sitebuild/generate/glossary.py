@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import DOCS, LANGS
+from sitebuild import DOCS, LANGS, read_yaml
 
 DATA = Path(__file__).with_name("glossary.yml")
 MARKER = "<!-- glossary entries -->"
@@ -92,7 +92,7 @@ def _entry(raw, groups: dict, where: str) -> Entry:
 def load(path: Path = DATA) -> Glossary:
     """Read and check the data file; raise GlossaryError naming the file and the entry on any mistake."""
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise GlossaryError(f"{path}: cannot read: {err}") from None
     if not isinstance(raw, dict) or not isinstance(raw.get("groups"), dict) or not isinstance(raw.get("terms"), list):

@@ -59,14 +59,23 @@ def pip_packages(code: str) -> str:
     return " ".join(found)
 
 
-@cache
 def page_title(stem: str, lang: str) -> str:
     """The H1 of the question page that embeds the snippet, in that language (the stem if none does)."""
-    for page in sorted(pages_dir(lang).glob("*.md")):
+    pages = sorted(pages_dir(lang).glob("*.md"))
+    return _titles(lang, tuple((p, p.stat().st_mtime_ns) for p in pages)).get(stem, stem)
+
+
+@cache
+def _titles(lang: str, pages: tuple) -> dict[str, str]:
+    """snippet stem -> the H1 of the first page (by name) that embeds it; read again when a page changes."""
+    found = {}
+    for page, _ in pages:
         text_ = page.read_text(encoding="utf-8")
-        if any(path == f"snippets/{stem}.py" for _, path in includes(text_)):
-            return next((line[2:].strip() for line in text_.splitlines() if line.startswith("# ")), stem)
-    return stem
+        title = next((line[2:].strip() for line in text_.splitlines() if line.startswith("# ")), None)
+        for _, path in includes(text_):
+            if path.startswith("snippets/") and path.endswith(".py") and title:
+                found.setdefault(path.removeprefix("snippets/").removesuffix(".py"), title)
+    return found
 
 
 def code_cells(stem: str) -> list:

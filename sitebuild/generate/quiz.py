@@ -20,11 +20,10 @@ from dataclasses import dataclass
 from functools import cache as memoized
 from pathlib import Path
 
-import jsonschema
 import markdown as md
 import yaml
 
-from sitebuild import DOCS, LANGS, ROOT, SNIPPETS
+from sitebuild import DOCS, LANGS, ROOT, SNIPPETS, read_yaml
 from sitebuild.examples.snippets import includes
 from sitebuild.generate import cache
 
@@ -164,7 +163,9 @@ def _field(path) -> str:
 
 
 @memoized
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator():
+    import jsonschema  # imported only when a quiz file is not known to be valid: it takes a second to import
+
     return jsonschema.Draft202012Validator(json.loads(SCHEMA.read_text(encoding="utf-8")))
 
 
@@ -309,11 +310,14 @@ def load(path: Path, docs: Path = DOCS) -> Quiz:
     if (slug := page_of(int(m[1]), docs)) is None:
         raise QuizError(f"{where}: no question page docs/{LANGS[0]}/q{m[1]}-*.md for it")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = read_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as err:
         raise QuizError(f"{where}: cannot read: {err}") from None
-    if problems := schema_errors(raw):
-        raise QuizError(f"{where}: {problems[0]}")
+    valid = f"{path.stem}.{cache.key(path, SCHEMA)}"  # these bytes passed the schema before
+    if cache.load("quiz-schema", valid, lambda v: v is True) is None:
+        if problems := schema_errors(raw):
+            raise QuizError(f"{where}: {problems[0]}")
+        cache.store("quiz-schema", valid, True, replaces=f"{path.stem}.*.json")
     pages = {lang: docs / lang / f"{slug}.md" for lang in LANGS}
     sections = {lang: headings(pages[lang]) for lang in LANGS}
     if len({len(found) for found in sections.values()}) > 1:

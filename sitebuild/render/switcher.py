@@ -24,6 +24,12 @@ def twins(url: str, languages: list[dict]) -> dict[str, str]:
     return {alt["lang"]: posixpath.normpath(posixpath.join(up, alt["link"], url)) for alt in languages}
 
 
+def scope(base_url: str, languages: list[dict]) -> str:
+    """Material's storage scope (extra.scope), relative to a page: the default language's root, so that both
+    sites share the reader's palette and other settings (each site would otherwise keep its own)."""
+    return posixpath.normpath(posixpath.join(base_url or ".", languages[0]["link"]))
+
+
 def apply(html: str, url: str, languages: list[dict]) -> str:
     links = twins(url, languages)
     return LINK.sub(lambda m: f'href="{links[m[2]]}"{m[1]}' if m[2] in links else m[0], html)

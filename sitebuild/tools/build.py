@@ -30,7 +30,8 @@ def build(dest: Path, config: Path = ROOT / "mkdocs.yml") -> int:
     procs = {}
     for lang in LANGS:
         shutil.rmtree(scratch(dest, lang), ignore_errors=True)
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config_file(lang, config))]
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file(lang, config))]  # no -q:
+        # MkDocs' quiet level drops the warnings before --strict can count them
         procs[lang] = subprocess.Popen([*cmd, "--site-dir", str(scratch(dest, lang))], cwd=config.parent, env=env)
     failed = [lang for lang, proc in procs.items() if proc.wait()]
     if failed:
