@@ -73,11 +73,16 @@ def links(session: nox.Session) -> None:
 
 @full_lock
 def serve(session: nox.Session) -> None:
-    """Live-reloading preview of one language on http://127.0.0.1:8000 (`nox -s serve -- en` for English)."""
-    lang = session.posargs[0] if session.posargs else LANGS[0]
+    """Live-reloading preview of one language on http://127.0.0.1:8000 (`nox -s serve -- en` for English).
+
+    A save rebuilds only the saved page (MkDocs' --dirty): about 2 s instead of a whole site's 6 s, but the nav,
+    search index and print page keep the other pages as they were. `-- full` (or `-- en full`) rebuilds it all.
+    """
+    lang = next((a for a in session.posargs if a in LANGS), LANGS[0])
     config = "mkdocs.yml" if lang == LANGS[0] else f"mkdocs.{lang}.yml"
+    mode = [] if "full" in session.posargs else ["--dirty"]  # --strict would stop at MkDocs' own dirty warning
     shared(session, "-m", "sitebuild.generate", lang)
-    shared(session, "-m", "mkdocs", "serve", "--strict", "-f", config, "--dev-addr", "127.0.0.1:8000")
+    shared(session, "-m", "mkdocs", "serve", *mode, "-f", config, "--dev-addr", "127.0.0.1:8000")
 
 
 @full_lock

@@ -21,7 +21,7 @@ from sitebuild.examples.outputs import PROVENANCE  # noqa: E402
 from sitebuild.examples.snippets import SnippetError, check_includes  # noqa: E402
 from sitebuild.generate import benchmark, glossary, notebooks, quiz  # noqa: E402
 from sitebuild.generate import run as generate  # noqa: E402
-from sitebuild.render import printsite, search, slim, switcher  # noqa: E402
+from sitebuild.render import printsite, search, slim, switcher, templates  # noqa: E402
 
 serving = False
 languages: list[dict] = []  # the switcher's entries as configured: each language's root
@@ -61,6 +61,11 @@ def on_pre_build(config):
         glossary.current()
     except (quiz.QuizError, glossary.GlossaryError) as err:
         raise PluginError(str(err)) from None
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = templates.TemplateCache()
+    return env
 
 
 def on_files(files, config):
