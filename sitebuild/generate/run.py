@@ -41,8 +41,8 @@ def all(only: list[str] | None = None) -> list[str]:
         quiz.current()
         glossary.current()
         notebooks.sweep_jupyter_cache()
-        jobs = [(figures.draw_and_cache, n) for n in figures.to_draw()]
-        jobs += [(notebooks.run_and_cache, s) for s in notebooks.to_execute()]
+        jobs = [(notebooks.run_and_cache, s) for s in notebooks.to_execute()]  # the longest first
+        jobs += [(figures.draw_and_cache, n) for n in figures.to_draw()]
         if jobs:
             cache.notice(f"drawing or executing {len(jobs)} artefacts not in .cache/")
         _parallel(jobs)
