@@ -24,7 +24,7 @@ import time
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from sitebuild import ROOT, SNIPPETS
+from sitebuild import LANGS, ROOT, SNIPPETS, text
 from sitebuild.generate import cache
 
 PROGRAM = SNIPPETS / "q13_benchmark.py"
@@ -161,131 +161,7 @@ def page_data() -> dict:
 
 
 # --- rendering -----------------------------------------------------------------------------------
-TEXT = {
-    "sv": {
-        "cpu": "CPU",
-        "gpu:0": "GPU",
-        "numpy": "NumPy float32",
-        "tf32": "float32 med TF32",
-        "q5_mlp": "Q5-modellen (MLP)",
-        "cnn": "liten CNN",
-        "device": "Enhet",
-        "precision": "Precision",
-        "best": "Bäst (spridning)",
-        "pct": "% av topp",
-        "model": "Modell",
-        "batch": "Batch",
-        "speed": "Exempel/s (median)",
-        "spread": "Spridning",
-        "machine": "**Dator:** {cpu}, {cores} kärnor, {ghz} GHz ({clock}); teoretisk topp i float32: "
-        "{cores} × {ghz} GHz × {fpc} FLOP/cykel = {peak} GFLOP/s.",
-        "no_peak": "**Dator:** {cpu}, {cores} kärnor; topprestandan kunde inte räknas ut för den här processorn.",
-        "gpu": "**GPU:** {name}, drivrutin {driver}, CUDA {cuda}; toppvärden: {source}.",
-        "gpu_unknown": "**GPU:** {name}; ingen känd topprestanda i tabellen.",
-        "software": "**Programvara:** Keras {keras} med {backend} {backend_version}, NumPy {numpy}{blas}, "
-        "Python {python}. **Datum:** {date}.{seconds}",
-        "blas": " ({api} {ver}, rutiner för {arch})",
-        "seconds": " **Mättid:** {s} s.",
-        "unit": "Matrisprodukter n × n, {unit} (median av {reps} upprepningar):",
-        "train": "Träning med `model.fit()`, exempel per sekund (median av {reps} epoker):",
-        "speedup": "GPU/CPU i samma körning (för matrisprodukterna varje precision mot samma precision på "
-        "processorn): {items}.",
-        "versus": "{gpu} mot {cpu}",
-        "memory_label": "minne (`x * c`)",
-        "memory": "Minne, `x * c` på 256 MiB `float32` (median, spridning och, där den är känd, andel av den "
-        "teoretiska bandbredden): {items}.",
-        "program_same": "**Program:** samma `snippets/q13_benchmark.py` som nedan (sha256 {sha}).",
-        "program_other": "**Program:** en tidigare version av `snippets/q13_benchmark.py` (sha256 {sha}); "
-        "se `benchmark/README.md`.",
-        "vs_numpy": "Keras float32 på processorn nådde {pct} av topprestandan och {ratio} av NumPy:s "
-        "genomströmning i samma körning.",
-        "no_gpu": '!!! note "Ingen GPU här"\n    Datorn som byggde den här sidan har ingen GPU som {backend} '
-        "kan använda. Tabellerna visar därför bara processorn här, och längre ned sparade körningar från "
-        "andra datorer.\n",
-        "failed": '!!! failure "Mätningen kunde inte göras"\n    Sidan byggdes ändå, men utan mätningar från '
-        "den här datorn. Kör `nox -s benchmark` för att försöka igen. Felet:\n\n",
-        "pending": '!!! note "Inte mätt ännu"\n    Den här datorn har inte mätts ännu; '
-        "`nox -s build` eller `nox -s benchmark` gör det.\n",
-        "none_recorded": "Inga sparade körningar finns i `benchmark/results/`.",
-        "recorded_run": "### {gpu}, {backend} ({date})",
-        "recorded_cpu": "processor utan GPU",
-        "bad_file": '!!! warning "Oläslig fil"\n    {error}\n',
-        "sum_local": "På datorn som byggde sidan ({cpu}, {cores} kärnor) nådde den snabbaste "
-        "float32-matrisprodukten {best} GFLOP/s, {pct} av processorns teoretiska topp.",
-        "over_peak": "Över 100 % betyder att klockfrekvensen i räkningen ({ghz} GHz, från {clock}) är lägre än den "
-        "som kärnorna faktiskt höll: en virtuell maskin visar ofta processorns nominella frekvens, medan kärnorna "
-        "går upp i turbofrekvens under last. Den verkliga toppen är alltså högre, och procenttalet en övre "
-        "gräns.",
-        "sum_gpu": "I den sparade körningen på {gpu} ({backend}) var kvoterna GPU/CPU för de snabbaste "
-        "matrisprodukterna, varje precision mot samma precision på processorn i samma dator: {mm}. Den "
-        "minnesbundna operationen `x * c` gick {mem} gånger så fort på GPU:n. Träningen på GPU:n gick {train} "
-        "så fort som på processorn.",
-        "sum_train": "{ratio} gånger ({model}, batchstorlek {batch})",
-        "sum_q5_mlp": "Q5-modellen",
-        "sum_cnn": "den lilla CNN:en",
-        "and": " och ",
-    },
-    "en": {
-        "cpu": "CPU",
-        "gpu:0": "GPU",
-        "numpy": "NumPy float32",
-        "tf32": "float32 with TF32",
-        "q5_mlp": "Q5 model (MLP)",
-        "cnn": "small CNN",
-        "device": "Device",
-        "precision": "Precision",
-        "best": "Best (spread)",
-        "pct": "% of peak",
-        "model": "Model",
-        "batch": "Batch",
-        "speed": "Samples/s (median)",
-        "spread": "Spread",
-        "machine": "**Machine:** {cpu}, {cores} cores, {ghz} GHz ({clock}); theoretical float32 peak: "
-        "{cores} × {ghz} GHz × {fpc} FLOP/cycle = {peak} GFLOP/s.",
-        "no_peak": "**Machine:** {cpu}, {cores} cores; the peak could not be worked out for this CPU.",
-        "gpu": "**GPU:** {name}, driver {driver}, CUDA {cuda}; peak figures: {source}.",
-        "gpu_unknown": "**GPU:** {name}; no known peak in the table.",
-        "software": "**Software:** Keras {keras} on {backend} {backend_version}, NumPy {numpy}{blas}, "
-        "Python {python}. **Date:** {date}.{seconds}",
-        "blas": " ({api} {ver}, kernels for {arch})",
-        "seconds": " **Run time:** {s} s.",
-        "unit": "n × n matrix products, {unit} (median of {reps} repetitions):",
-        "train": "Training with `model.fit()`, samples per second (median of {reps} epochs):",
-        "speedup": "GPU/CPU in the same run (for the matrix products, each precision against the same precision on the "
-        "CPU): {items}.",
-        "versus": "{gpu} against {cpu}",
-        "memory_label": "memory (`x * c`)",
-        "memory": "Memory, `x * c` on 256 MiB of `float32` (median, spread and, where known, share of the "
-        "theoretical bandwidth): {items}.",
-        "program_same": "**Program:** the same `snippets/q13_benchmark.py` as below (sha256 {sha}).",
-        "program_other": "**Program:** an earlier version of `snippets/q13_benchmark.py` (sha256 {sha}); "
-        "see `benchmark/README.md`.",
-        "vs_numpy": "Keras float32 on the CPU reached {pct} of the peak and {ratio} of NumPy's throughput in "
-        "the same run.",
-        "no_gpu": '!!! note "No GPU here"\n    The machine that built this page has no GPU that {backend} can '
-        "use. The tables therefore show only its CPU, and below it the runs recorded on other machines.\n",
-        "failed": '!!! failure "The measurement failed"\n    The page was built anyway, without measurements '
-        "from this machine. Run `nox -s benchmark` to try again. The error:\n\n",
-        "pending": '!!! note "Not measured yet"\n    This machine has not been measured yet; '
-        "`nox -s build` or `nox -s benchmark` does it.\n",
-        "none_recorded": "There are no recorded runs in `benchmark/results/`.",
-        "recorded_run": "### {gpu}, {backend} ({date})",
-        "recorded_cpu": "CPU without a GPU",
-        "bad_file": '!!! warning "Unreadable file"\n    {error}\n',
-        "sum_local": "On the machine that built this page ({cpu}, {cores} cores), the fastest float32 matrix product "
-        "reached {best} GFLOP/s, {pct} of the CPU's theoretical peak.",
-        "over_peak": "Over 100% means that the clock in the calculation ({ghz} GHz, from {clock}) is lower than the "
-        "one the cores actually ran at: a virtual machine often reports the CPU's nominal clock, while the cores "
-        "boost under load. The real peak is therefore higher, and the percentage an upper bound.",
-        "sum_gpu": "In the run recorded on {gpu} ({backend}), the GPU/CPU ratios of the fastest matrix products, "
-        "each precision against the same precision on the CPU of the same machine, were {mm}. The memory-bound "
-        "operation `x * c` ran {mem} times as fast on the GPU. Training on the GPU ran at {train} the CPU's speed.",
-        "sum_train": "{ratio}× ({model}, batch size {batch})",
-        "sum_q5_mlp": "the Q5 model",
-        "sum_cnn": "the small CNN",
-        "and": " and ",
-    },
-}
+TEXT = {lang: text(lang, "benchmark") for lang in LANGS}  # the strings live in sitebuild/text/<lang>.yml
 BACKENDS = {"tensorflow": "TensorFlow", "jax": "JAX", "torch": "PyTorch"}
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import DOCS, LANGS, read_yaml
+from sitebuild import DOCS, LANGS, read_yaml, text
 
 DATA = Path(__file__).with_name("glossary.yml")
 MARKER = "<!-- glossary entries -->"
@@ -23,11 +23,7 @@ QUESTION_PAGE = re.compile(r"q(\d\d)-.+")
 HEADING = re.compile(r"<h([1-6])\b.*?</h\1>", re.DOTALL)
 ABBR = re.compile(r"<abbr title=\"([^\"]*)\">(.*?)</abbr>", re.DOTALL)
 GLOSSARY_LINK_END = re.compile(r"<a [^>]*href=\"[^\"]*glossary\.[^\"]*#[^\"]*\"[^>]*>\Z")
-OTHER = {"sv": "eng.", "en": "Swedish:"}  # how each language's page names the other language's term
-USED_IN = {  # one question, several questions, "and"
-    "sv": ("Används i fråga", "Används i frågorna", "och"),
-    "en": ("Used in question", "Used in questions", "and"),
-}
+STRINGS = {lang: text(lang, "glossary") for lang in LANGS}  # the strings live in sitebuild/text/<lang>.yml
 SWEDISH_ORDER = str.maketrans("åäö", "{|}")  # å, ä, ö sort after z, in that order
 
 
@@ -159,7 +155,7 @@ def _sort_key(term: str) -> str:
 
 def _used_in(questions: list[tuple[int, str]], lang: str) -> str:
     items = [f"[{number}]({slug}.md)" for number, slug in questions]
-    one, many, conj = USED_IN[lang]
+    one, many, conj = (STRINGS[lang][k] for k in ("used_in_one", "used_in_many", "and"))
     if len(items) == 1:
         return f"*{one} {items[0]}.*"
     return f"*{many} {', '.join(items[:-1])} {conj} {items[-1]}.*"
@@ -176,7 +172,7 @@ def render(glossary: Glossary, lang: str, docs: Path = DOCS) -> str:
         for e in members:
             name = f"**{e.term[lang]}**"
             if e.term[other].lower() != e.term[lang].lower():
-                name += f" ({OTHER[lang]} *{e.term[other]}*)"
+                name += f" ({STRINGS[lang]['other_language']} *{e.term[other]}*)"
             out.append(f"{name} {{#{e.anchor}}}\n:   {e.definition[lang]}\n")
             if e.anchor in used:
                 out.append(f"    {_used_in(used[e.anchor], lang)}\n")
@@ -202,7 +198,7 @@ def tooltips(markdown: str, lang: str, glossary: Glossary) -> str:
             continue  # the strict build's anchor check names the broken link
         title = e.definition[lang].replace("`", "")
         if e.term[other].lower() != e.term[lang].lower():
-            title += f" ({OTHER[lang]} {e.term[other]})"
+            title += f" ({STRINGS[lang]['other_language']} {e.term[other]})"
         lines += [f"*[{word}]: {title}" for word in tooltip_words(e, lang)]
     return "\n".join(lines)
 

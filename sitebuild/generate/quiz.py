@@ -23,7 +23,7 @@ from pathlib import Path
 import markdown as md
 import yaml
 
-from sitebuild import DOCS, LANGS, ROOT, SNIPPETS, read_yaml
+from sitebuild import DOCS, LANGS, ROOT, SNIPPETS, read_yaml, text
 from sitebuild.examples.snippets import includes
 from sitebuild.generate import cache
 
@@ -37,83 +37,8 @@ NUMBER = re.compile(r"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?")
 # What a toc id depends on: which lines are headings (not code), explicit {#id}s, and the slugify of the toc extension.
 HEADING_EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "pymdownx.details", "pymdownx.superfences"]
 
-TEXT = {
-    "sv": {
-        "heading": "Testa dig själv",
-        "intro": "{n} frågor om sidan. Bestäm dig för ett svar innan du tittar på facit. "
-        "Frågor från alla tretton ämnen blandas i [övningsprovet](practice.md).",
-        "show": "Visa svar",
-        "answer": "Rätt svar",
-        "and": "och",
-        "printed": "som `snippets/{snippet}.py` skriver ut",
-        "select_all": "Välj alla som stämmer.",
-        "read_more": "Läs mer: {section}",
-        "no_js": "Provet behöver JavaScript. Utan det finns samma frågor med svar sist på varje frågesida:",
-    },
-    "en": {
-        "heading": "Check yourself",
-        "intro": "{n} questions about this page. Decide on your answer before you look at the key. "
-        "The [practice test](practice.md) mixes questions from all thirteen topics.",
-        "show": "Show answer",
-        "answer": "Answer",
-        "and": "and",
-        "printed": "as printed by `snippets/{snippet}.py`",
-        "select_all": "Select all that apply.",
-        "read_more": "Read more: {section}",
-        "no_js": "The test needs JavaScript. Without it, the same questions and answers end every question page:",
-    },
-}
-# Strings for docs/theme/assets/quiz.js, which holds none of its own. {name} fields are filled in by the script.
-UI = {
-    "sv": {
-        "check": "Kontrollera svaret",
-        "right": "Rätt!",
-        "wrong": "Inte riktigt.",
-        "answer": "Facit: {answer}.",
-        "and": "och",
-        "select_all": "Välj alla som stämmer.",
-        "your_number": "Ditt svar (ett tal)",
-        "choose_first": "Välj ett svar först.",
-        "type_first": "Skriv ett tal först.",
-        "unanswered": "Inget svar.",
-        "topic": "Ämne {topic}",
-        "start": "Starta ett prov",
-        "again": "Nytt prov",
-        "submit": "Rätta provet",
-        "reset": "Nollställ resultaten",
-        "score": "{score} av {total} rätt.",
-        "revisit": "Läs om de här ämnena:",
-        "all_right": "Alla rätt. Bra jobbat!",
-        "saved": "Senaste provet: {last} av {last_total} rätt. Bästa: {best} av {best_total}. Antal prov: {count}.",
-        "none_saved": "Inget sparat resultat ännu.",
-        "cleared": "Resultaten är nollställda.",
-        "test_label": "Övningsprov",
-    },
-    "en": {
-        "check": "Check answer",
-        "right": "Correct!",
-        "wrong": "Not quite.",
-        "answer": "Answer: {answer}.",
-        "and": "and",
-        "select_all": "Select all that apply.",
-        "your_number": "Your answer (a number)",
-        "choose_first": "Choose an answer first.",
-        "type_first": "Type a number first.",
-        "unanswered": "No answer.",
-        "topic": "Topic {topic}",
-        "start": "Start a test",
-        "again": "New test",
-        "submit": "Submit answers",
-        "reset": "Reset scores",
-        "score": "{score} of {total} correct.",
-        "revisit": "Revisit these topics:",
-        "all_right": "All correct. Well done!",
-        "saved": "Last test: {last} of {last_total} correct. Best: {best} of {best_total}. Tests taken: {count}.",
-        "none_saved": "No saved score yet.",
-        "cleared": "Scores cleared.",
-        "test_label": "Practice test",
-    },
-}
+TEXT = {lang: text(lang, "quiz") for lang in LANGS}  # the strings live in sitebuild/text/<lang>.yml
+UI = {lang: text(lang, "quiz_script") for lang in LANGS}  # for quiz.js, which holds none of its own
 
 
 class QuizError(Exception):
