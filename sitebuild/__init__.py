@@ -8,6 +8,7 @@ tools/     command-line tools: build, build speed, offline zip, PDF, page weight
 text/      every user-interface string, one file per language
 """
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -19,6 +20,11 @@ SNIPPETS = ROOT / "snippets"
 FIGURE_CODE = ROOT / "sitebuild" / "generate" / "figures"
 TEXT = Path(__file__).with_name("text")
 LANGS = ("sv", "en")  # the first is the default language, served at the site root
+
+
+# The one syntax of the blocks the build inserts into a page: <!-- source:block -->, e.g. <!-- quiz:practice -->,
+# <!-- glossary:entries -->, <!-- benchmark:summary -->. One that no generator knows stops the build (hooks.py).
+MARKER = re.compile(r"<!-- ([a-z]+):([a-z]+) -->")
 
 
 def lang_dir(lang: str) -> str:

@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sitebuild import ROOT, text  # noqa: E402
+from sitebuild import MARKER, ROOT, text  # noqa: E402
 from sitebuild.checks.pages import missing_twins  # noqa: E402
 from sitebuild.examples.outputs import PROVENANCE  # noqa: E402
 from sitebuild.examples.snippets import SnippetError, check_includes  # noqa: E402
@@ -86,7 +86,11 @@ def on_page_markdown(markdown, page, config, files):
     markdown = benchmark.insert(markdown, lang)
     quizzes = quiz.current(docs_root(config))
     markdown = quiz.apply(markdown, lang, quiz.page_slug(page.file), quizzes, quiz.page_urls(page, files))
-    return glossary.apply(markdown, lang, glossary.current(), docs_root(config))
+    markdown = glossary.apply(markdown, lang, glossary.current(), docs_root(config))
+    if left := MARKER.search(markdown):  # a typo, or a block no generator writes
+        line = next(n for n, text_ in enumerate(page.file.content_string.splitlines(), 1) if left[0] in text_)
+        raise PluginError(f"{docs_root(config).name}/{lang}/{page.file.src_uri}:{line}: unknown marker {left[0]}")
+    return markdown
 
 
 def on_page_content(html, page, config, files):

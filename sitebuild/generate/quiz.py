@@ -31,7 +31,7 @@ DATA = DOCS / "_quiz"
 SCHEMA = Path(__file__).with_name("quiz.schema.json")
 OUTPUTS = SNIPPETS / "output"
 ANCHOR = "self-check"  # the section's heading id, the same in both languages
-PRACTICE_MARKER = "<!-- quiz practice -->"
+PRACTICE_MARKER = "<!-- quiz:practice -->"
 LETTERS = "ABCDEF"
 NUMBER = re.compile(r"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?")
 # What a toc id depends on: which lines are headings (not code), explicit {#id}s, and the slugify of the toc extension.
