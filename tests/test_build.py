@@ -62,6 +62,13 @@ def test_a_warning_fails_the_strict_build(tmp_path, capfd):
     assert "'index.md' contains a link 'missing.md', but the target is not found" in err and "build failed (sv)" in err
 
 
+def test_an_unknown_marker_names_page_and_line(tmp_path, capfd):
+    page = "# A\n\nText.\n\n<!-- quiz:practise -->\n"
+    config = project(tmp_path, {"sv/index.md": page, "en/index.md": "# A\n"})
+    err = failing_build(config, capfd)
+    assert "docs/sv/index.md:5: unknown marker <!-- quiz:practise -->" in err
+
+
 def test_malformed_config_is_reported_with_its_line(tmp_path, capfd):
     config = project(tmp_path, {"sv/index.md": "# A\n", "en/index.md": "# A\n"})
     config.write_text(config.read_text() + "\ntheme: [unclosed\n")
