@@ -1,10 +1,36 @@
-"""The project's interface: `nox -s build | serve | tests | lint`, and the helpers listed by `nox -l`."""
+"""The project's interface: `nox -s build | serve | tests | lint`, and the helpers listed by `nox -l`.
+
+`python3 noxfile.py -s SESSION` needs nothing installed: it puts nox into a virtualenv of its own (.nox/_nox)
+and runs it there, so it works on an externally managed Python (PEP 668: Debian, Ubuntu, Homebrew) as well.
+"""
 
 import hashlib
+import os
+import subprocess
 import sys
 from pathlib import Path
 
-import nox
+NOX = "2026.10.20"
+FLOOR = (3, 11, 5)  # what requirements/lock.txt needs: pymdown-extensions and soupsieve ask for 3.11.5
+
+if __name__ == "__main__":
+    if sys.version_info < FLOOR:
+        sys.exit(
+            f"error: this project needs Python {'.'.join(map(str, FLOOR))} or newer; {sys.executable} is "
+            f"{sys.version.split()[0]}"
+        )
+    try:
+        import nox  # noqa: F401
+    except ImportError:  # bootstrap: nox in its own virtualenv, then this file again with that Python
+        home = Path(__file__).resolve().parent / ".nox" / "_nox"
+        python = home / "bin" / "python"
+        if not python.is_file() or os.environ.get("NOXFILE_BOOTSTRAP"):  # new, or it lacks nox
+            subprocess.run([sys.executable, "-m", "venv", str(home)], check=True)
+            subprocess.run([str(python), "-m", "pip", "install", "-q", f"nox=={NOX}"], check=True)
+        os.environ["NOXFILE_BOOTSTRAP"] = "1"
+        os.execv(str(python), [str(python), __file__, *sys.argv[1:]])
+
+import nox  # noqa: E402
 
 nox.options.sessions = ["lint", "tests", "browser", "build"]
 nox.options.reuse_venv = "yes"  # a second run does not reinstall TensorFlow
@@ -128,3 +154,8 @@ def lock(session: nox.Session) -> None:
     session.install("-r", str(ROOT / "requirements" / "requirements.in"))
     frozen = session.run("python", "-m", "pip", "freeze", "--exclude", "pip", silent=True)
     LOCK.write_text(frozen)
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    nox.main()
