@@ -72,6 +72,13 @@ def buildspeed(session: nox.Session) -> None:
     shared(session, "-m", "sitebuild.tools.buildspeed", *session.posargs)
 
 
+@full_lock
+def servespeed(session: nox.Session) -> None:
+    """Benchmark: seconds from saving a page to the reload of `nox -s serve` (`-- en`, `-- en full`)."""
+    shared(session, "-m", "sitebuild.generate", *[a for a in session.posargs if a in LANGS])
+    shared(session, "-m", "sitebuild.tools.servespeed", *session.posargs)
+
+
 def built_site(session: nox.Session) -> str:
     """site/, or the built site named after -- (as in `nox -s weight -- /tmp/site`)."""
     return session.posargs[0] if session.posargs else str(SITE)
