@@ -1,5 +1,6 @@
 """Bad input stops the build with a message naming the file and line, and leaves site/ as it was."""
 
+import os
 import re
 import subprocess
 import sys
@@ -91,10 +92,23 @@ def test_a_raising_snippet_reports_its_file_and_line(tmp_path):
     assert result.stdout == "2.0\n"
 
 
-def test_snippets_run_as_main_in_a_fresh_process(tmp_path):
+def test_snippets_run_as_main_each_in_a_clean_process(tmp_path):
+    """Each run is its own process, as __main__, in its own folder, and sees none of the state an earlier run
+    left: Keras' precision policy and layer-name counter, a module attribute, a file."""
     snippet = tmp_path / "q99_main.py"
-    snippet.write_text("import sys\nif __name__ == '__main__':\n    print('main', 'keras' in sys.modules)\n")
-    assert run_file(snippet).stdout == "main False\n"
+    snippet.write_text(
+        "import json, os, keras\n"
+        "print(__name__, os.getpid(), keras.config.floatx(), keras.layers.Dense(1).name,\n"
+        "      getattr(json, 'touched', False), os.listdir('.'))\n"
+        "keras.config.set_floatx('float16')\n"
+        "json.touched = True\n"
+        "open('left.txt', 'w').write('x')\n"
+    )
+    runs = [run_file(snippet) for _ in range(2)]
+    assert all(r.returncode == 0 for r in runs), runs[0].stderr
+    printed = [r.stdout.split() for r in runs]
+    assert [p[:1] + p[2:] for p in printed] == [["__main__", "float32", "dense", "False", "[]"]] * 2
+    assert len({printed[0][1], printed[1][1], str(os.getpid())}) == 3, "each run needs a process of its own"
 
 
 def test_outputs_refuses_an_unknown_snippet():

@@ -1,4 +1,4 @@
-"""Benchmark: how long each example on the pages takes, run as the tests run it (a fresh process each).
+"""Benchmark: how long each example on the pages takes, run as the tests run it (each in its own forked process).
 
     python -m sitebuild.examples.timings [NAME ...]    # exits 1 when an example takes longer than LIMIT seconds
 
