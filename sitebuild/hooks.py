@@ -88,8 +88,9 @@ def on_page_markdown(markdown, page, config, files):
     markdown = quiz.apply(markdown, lang, quiz.page_slug(page.file), quizzes, quiz.page_urls(page, files))
     markdown = glossary.apply(markdown, lang, glossary.current(), docs_root(config))
     if left := MARKER.search(markdown):  # a typo, or a block no generator writes
-        line = next(n for n, text_ in enumerate(page.file.content_string.splitlines(), 1) if left[0] in text_)
-        raise PluginError(f"{docs_root(config).name}/{lang}/{page.file.src_uri}:{line}: unknown marker {left[0]}")
+        lines = page.file.content_string.splitlines()
+        where = next((f":{n}" for n, text_ in enumerate(lines, 1) if left[0] in text_), " (inserted by the build)")
+        raise PluginError(f"{docs_root(config).name}/{lang}/{page.file.src_uri}{where}: unknown marker {left[0]}")
     return markdown
 
 
