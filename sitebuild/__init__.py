@@ -27,6 +27,10 @@ LANGS = ("sv", "en")  # the first is the default language, served at the site ro
 MARKER = re.compile(r"<!-- ([a-z]+):([a-z]+) -->")
 
 
+def marker(source: str, block: str) -> str:
+    return f"<!-- {source}:{block} -->"
+
+
 def lang_dir(lang: str) -> str:
     """Where a language's pages sit in the built site: the root for the default language, else `<lang>/`."""
     return "" if lang == LANGS[0] else f"{lang}/"

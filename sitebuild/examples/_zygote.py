@@ -30,10 +30,12 @@ def child(request: dict) -> int:
     code = 0
     try:
         exec(compile(request["code"], request["path"], "exec"), {"__name__": "__main__", "__file__": request["path"]})
-    except SystemExit as done:
-        code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
-        if not isinstance(done.code, int | None):
+    except SystemExit as done:  # as Python treats it: None is 0, an int is the status, anything else is printed
+        if done.code is None or isinstance(done.code, int):
+            code = done.code or 0
+        else:
             print(done.code, file=sys.stderr)
+            code = 1
     except BaseException:
         traceback.print_exc()
         code = 1

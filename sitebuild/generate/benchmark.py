@@ -29,7 +29,7 @@ from sitebuild.generate import cache
 
 PROGRAM = SNIPPETS / "q13_benchmark.py"
 RESULTS = ROOT / "benchmark" / "results"
-PAGE_DATA = ROOT / ".cache" / "benchmark" / "page.json"  # what the pages and the chart (its INPUTS) show
+PAGE_DATA = cache.CACHE / "benchmark" / "page.json"  # what the pages and the chart (its INPUTS) show
 TIMEOUT_S = float(os.environ.get("SITE_BENCHMARK_TIMEOUT", "180"))
 PACKAGES = ("keras", "tensorflow", "jax", "jaxlib", "torch", "numpy")
 OPENBLAS_VARS = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE")  # slow NumPy down; unset for the forced run only

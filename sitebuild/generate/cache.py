@@ -56,21 +56,26 @@ def _entry(kind: str, key_: str) -> Path:
     return CACHE / kind / f"{key_}.json"
 
 
+def _read(path: Path, valid: Callable[[object], bool]):
+    """The JSON in `path` if `valid` accepts it; otherwise None, and the file is removed with a notice."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if valid(data):
+            return data
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    notice(f"ignoring corrupt cache entry {rel(path)}; rebuilding it")
+    path.unlink(missing_ok=True)
+    return None
+
+
 def load(kind: str, key_: str, valid: Callable[[object], bool] = lambda value: True):
     """The cached value, or None on a miss (a corrupt or foreign entry counts as one and is removed)."""
     path = _entry(kind, key_)
     if not path.is_file():
         return None
-    try:
-        entry = json.loads(path.read_text(encoding="utf-8"))
-        ok = entry["kind"] == kind and entry["key"] == key_ and valid(entry["value"])
-    except (OSError, ValueError, KeyError, TypeError):
-        ok = False
-    if not ok:
-        notice(f"ignoring corrupt cache entry {rel(path)}; rebuilding it")
-        path.unlink(missing_ok=True)
-        return None
-    return entry["value"]
+    entry = _read(path, lambda e: e["kind"] == kind and e["key"] == key_ and valid(e["value"]))
+    return None if entry is None else entry["value"]
 
 
 def store(kind: str, key_: str, value, replaces: str | None = None) -> None:
@@ -85,10 +90,4 @@ def store(kind: str, key_: str, value, replaces: str | None = None) -> None:
 def sweep_json(folder: Path, valid: Callable[[object], bool]) -> None:
     """Remove the unreadable entries of a cache some other program keeps (mkdocs-jupyter's), with a notice."""
     for path in sorted(folder.rglob("*.json")) if folder.is_dir() else []:
-        try:
-            ok = valid(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError):
-            ok = False
-        if not ok:
-            notice(f"ignoring corrupt cache entry {rel(path)}; rebuilding it")
-            path.unlink(missing_ok=True)
+        _read(path, valid)

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import yaml
 
-from sitebuild import DOCS, LANGS, read_yaml, text
+from sitebuild import DOCS, LANGS, marker, read_yaml, text
 
 DATA = Path(__file__).with_name("glossary.yml")
-MARKER = "<!-- glossary:entries -->"
+MARKER = marker("glossary", "entries")
 LINK = re.compile(r"glossary\.md#([a-z0-9-]+)")
 ANCHOR = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 QUESTION_PAGE = re.compile(r"q(\d\d)-.+")

@@ -196,12 +196,13 @@ def generate(langs=LANGS) -> list[str]:
             if (nb := store.load("notebooks", key, lambda v: isinstance(v, str) and v.startswith("{"))) is None:
                 nb = notebook_text(stem, lang)
                 store.store("notebooks", key, nb, replaces=f"{stem}.{lang}.*.json")
-            targets = {folder / "downloads" / f"{stem}.ipynb": nb, folder / "downloads" / f"{stem}.py": None}
+            code = (SNIPPETS / f"{stem}.py").read_bytes()
+            targets = {folder / "downloads" / f"{stem}.ipynb": nb, folder / "downloads" / f"{stem}.py": code}
             if stem in RENDERED:
                 targets[folder / "notebooks" / f"{stem}.ipynb"] = nb
             for path, data in targets.items():
                 wanted.add(path)
-                if store.write_if_changed(path, data if data is not None else (SNIPPETS / f"{stem}.py").read_bytes()):
+                if store.write_if_changed(path, data):
                     changed.append(store.rel(path))
         for stale in [*folder.glob("downloads/*"), *folder.glob("notebooks/*")]:
             if stale not in wanted:

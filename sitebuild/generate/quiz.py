@@ -23,7 +23,7 @@ from pathlib import Path
 import markdown as md
 import yaml
 
-from sitebuild import DOCS, LANGS, ROOT, SNIPPETS, read_yaml, text
+from sitebuild import DOCS, LANGS, ROOT, SNIPPETS, marker, read_yaml, text
 from sitebuild.examples.snippets import includes
 from sitebuild.generate import cache
 
@@ -31,7 +31,7 @@ DATA = DOCS / "_quiz"
 SCHEMA = Path(__file__).with_name("quiz.schema.json")
 OUTPUTS = SNIPPETS / "output"
 ANCHOR = "self-check"  # the section's heading id, the same in both languages
-PRACTICE_MARKER = "<!-- quiz:practice -->"
+PRACTICE_MARKER = marker("quiz", "practice")
 LETTERS = "ABCDEF"
 NUMBER = re.compile(r"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?")
 # What a toc id depends on: which lines are headings (not code), explicit {#id}s, and the slugify of the toc extension.

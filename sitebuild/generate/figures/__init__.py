@@ -102,7 +102,8 @@ def draw_and_cache(name: str) -> None:
 
 
 def write_all(langs=LANGS) -> list[str]:
-    """Copy every cached figure to docs/<lang>/figures/ (draw the missing ones first); return what changed."""
+    """Copy every cached figure to docs/<lang>/figures/ (draw_and_cache the missing ones first); return what
+    changed."""
     changed = []
     for lang in langs:
         folder = pages_dir(lang) / "figures"
