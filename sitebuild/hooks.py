@@ -3,7 +3,7 @@
 Each language is its own MkDocs site (mkdocs.yml, mkdocs.en.yml). Everything the pages embed is generated before
 MkDocs starts (`python -m sitebuild.generate`, which `nox -s build` and `nox -s serve` run); these hooks only
 read it and shape each page: snippet checks, the provenance note, download boxes, benchmark blocks, quizzes,
-glossary links, the language switcher, and a few bytes less per page.
+open-answer boxes and exam mode, glossary links, the language switcher, and a few bytes less per page.
 """
 
 import json
@@ -19,7 +19,7 @@ from sitebuild import MARKER, ROOT, text  # noqa: E402
 from sitebuild.checks.pages import missing_twins  # noqa: E402
 from sitebuild.examples.outputs import PROVENANCE  # noqa: E402
 from sitebuild.examples.snippets import SnippetError, check_includes  # noqa: E402
-from sitebuild.generate import benchmark, glossary, notebooks, quiz  # noqa: E402
+from sitebuild.generate import benchmark, exam, glossary, notebooks, quiz  # noqa: E402
 from sitebuild.generate import run as generate  # noqa: E402
 from sitebuild.render import printsite, search, slim, switcher, templates  # noqa: E402
 
@@ -84,8 +84,14 @@ def on_page_markdown(markdown, page, config, files):
         markdown += "\n\n" + text(lang, "provenance_note").format(**facts)
     markdown = notebooks.run_box(markdown, lang)
     markdown = benchmark.insert(markdown, lang)
-    quizzes = quiz.current(docs_root(config))
-    markdown = quiz.apply(markdown, lang, quiz.page_slug(page.file), quizzes, quiz.page_urls(page, files))
+    quizzes, slug, urls = quiz.current(docs_root(config)), quiz.page_slug(page.file), quiz.page_urls(page, files)
+    markdown = quiz.apply(markdown, lang, slug, quizzes, urls)
+    urls["glossary"] = files.get_file_from_path("glossary.md").url_relative_to(page.file)
+    sources = lambda: {s: (Path(config.docs_dir) / f"{s}.md").read_text(encoding="utf-8") for s in quizzes}  # noqa: E731
+    try:
+        markdown = exam.apply(markdown, lang, slug, quizzes, urls, sources)
+    except exam.ExamError as err:
+        raise PluginError(str(err)) from None
     markdown = glossary.apply(markdown, lang, glossary.current(), docs_root(config))
     if left := MARKER.search(markdown):  # a typo, or a block no generator writes
         lines = page.file.content_string.splitlines()

@@ -99,9 +99,14 @@ for _lang in LANGS:
 del OUTPUT_ITEM["answer"]
 
 
+def good_point(n: int) -> dict:
+    return {"section": "counting-the-parameters", "sv": f"Punkt {n}.", "en": f"Point {n}."}
+
+
 def edited(path, value):
     """A copy of a good file with one field set (value None: removed); path like ("items", 1, "sv", "choices")."""
-    data = copy.deepcopy({"items": [good_item(), OUTPUT_ITEM, good_item(kind="multiple", answer=["A", "C"])]})
+    items = [good_item(), OUTPUT_ITEM, good_item(kind="multiple", answer=["A", "C"])]
+    data = copy.deepcopy({"keypoints": [good_point(n) for n in range(3)], "items": items})
     *parents, last = path
     target = data
     for key in parents:
@@ -118,7 +123,13 @@ BAD_FILES = {
     "missing explanation": (edited(("items", 2, "sv", "explanation"), None), "items[2].sv.explanation: missing"),
     "unknown field": (edited(("items", 0, "hint"), "x"), "items[0].hint: unknown field"),
     "unknown kind": (edited(("items", 0, "kind"), "essay"), "items[0].kind: 'essay' is not one of"),
-    "too few items": ({"items": [good_item()]}, "items: [{"),
+    "too few items": (edited(("items",), [good_item()]), "items: [{"),
+    "no key points": (edited(("keypoints",), None), "keypoints: missing"),
+    "too few key points": (edited(("keypoints",), [good_point(1)]), "keypoints: [{"),
+    "too many key points": (edited(("keypoints",), [good_point(n) for n in range(7)]), "keypoints: [{"),
+    "key point in one language": (edited(("keypoints", 1, "en"), None), "keypoints[1].en: missing"),
+    "key point section": (edited(("keypoints", 2, "section"), "nope"), "keypoints[2].section: no heading 'nope'"),
+    "link in key point": (edited(("keypoints", 0, "sv"), "Se [här](x.md)."), "keypoints[0].sv: no links"),
     "answer out of range": (edited(("items", 0, "answer"), "E"), "items[0].answer: 'E', but there are only 3 choices"),
     "list for single": (edited(("items", 0, "answer"), ["A"]), "items[0].answer: ['A'] is not of type 'string'"),
     "choices differ": (edited(("items", 0, "en", "choices"), ["a", "b"]), "items[0].en.choices: 2 choices, but sv"),
@@ -152,6 +163,8 @@ def test_the_good_file_above_loads(tmp_path):
     path.write_text(yaml.safe_dump(edited(("items", 0, "answer"), "C"), allow_unicode=True), encoding="utf-8")
     loaded = quiz.load(path)
     assert [i.kind for i in loaded.items] == ["single", "output", "multiple"] and loaded.items[1].value == 7850
+    assert [p.text["en"] for p in loaded.keypoints] == ["Point 0.", "Point 1.", "Point 2."]
+    assert loaded.keypoints[0].section["en"][0] == "counting-the-parameters"
 
 
 def test_unreadable_and_misnamed_files_are_named(tmp_path):
@@ -167,7 +180,7 @@ def test_malformed_quiz_fails_the_build_naming_file_and_field(tmp_path, capfd):
     pages |= {"sv/q03-p.md": "# 3. P\n\n## Kort svar\n", "en/q03-p.md": "# 3. P\n\n## Short answer\n"}
     config = project(tmp_path, pages)
     bad = edited(("items", 0, "answer"), None)
-    for item in bad["items"]:
+    for item in bad["items"] + bad["keypoints"]:
         item["section"] = "short-answer"
     (tmp_path / "docs" / "_quiz").mkdir()
     (tmp_path / "docs" / "_quiz" / "q03.yml").write_text(yaml.safe_dump(bad), encoding="utf-8")

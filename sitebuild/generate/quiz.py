@@ -1,6 +1,7 @@
 """Self-check quizzes: docs/_quiz/qNN.yml becomes the "Check yourself" section of question NN and the practice test.
 
-Each data file holds 3-5 items with the Swedish and English text side by side, checked against
+Each data file holds the question's 3-6 key points (what an examiner looks for in a free-text answer, each with
+the section that explains it; sitebuild/generate/openanswer.py shows them) and 3-5 items with the Swedish and English text side by side, checked against
 quiz.schema.json (next to this module), then for what a schema cannot see (QuizError names file and field). An item
 is a single choice, a multiple choice, or "output": the reader predicts a number that one of the page's snippets
 prints. That answer is never typed: the item gives a regular expression, whose first group is read from the
@@ -68,11 +69,20 @@ class Item:
 
 
 @dataclass(frozen=True)
+class KeyPoint:
+    """One point an examiner looks for in a free-text answer, and the section of the page that explains it."""
+
+    section: dict[str, tuple[str, str]]  # language -> (heading id, heading text) on that language's page
+    text: dict[str, str]  # language -> one line of Markdown
+
+
+@dataclass(frozen=True)
 class Quiz:
     number: int
     slug: str  # the question page, e.g. q03-parameters
     title: dict[str, str]  # language -> the page's title
     items: tuple[Item, ...]
+    keypoints: tuple[KeyPoint, ...] = ()
 
 
 def _rel(path: Path) -> str:
@@ -210,15 +220,27 @@ def _choice_item(raw: dict, where: str) -> dict:
     return {"answer": tuple(sorted(LETTERS.index(letter) for letter in letters))}
 
 
+def _section(raw: dict, where: str, slug: str, sections: dict[str, list[tuple[str, str]]]) -> dict:
+    """language -> (id, text) of the heading that `section` names on the English page, and its Swedish twin."""
+    ids = [heading_id for heading_id, _ in sections["en"]]
+    if raw["section"] not in ids:
+        raise QuizError(f"{where}.section: no heading '{raw['section']}' on docs/en/{slug}.md (ids: {', '.join(ids)})")
+    return {lang: sections[lang][ids.index(raw["section"])] for lang in LANGS}
+
+
+def _keypoint(raw: dict, where: str, slug: str, sections: dict[str, list[tuple[str, str]]]) -> KeyPoint:
+    for lang in LANGS:
+        if "](" in raw[lang]:
+            raise QuizError(f"{where}.{lang}: no links in the text; `section` gives the link")
+    return KeyPoint(_section(raw, where, slug, sections), {lang: raw[lang] for lang in LANGS})
+
+
 def _item(raw: dict, where: str, slug: str, docs: Path, sections: dict[str, list[tuple[str, str]]]) -> Item:
     for lang in LANGS:
         for key in ("question", "explanation"):
             if "](" in raw[lang][key]:
                 raise QuizError(f"{where}.{lang}.{key}: no links in the text; `section` gives the link")
-    ids = [heading_id for heading_id, _ in sections["en"]]
-    if raw["section"] not in ids:
-        raise QuizError(f"{where}.section: no heading '{raw['section']}' on docs/en/{slug}.md (ids: {', '.join(ids)})")
-    section = {lang: sections[lang][ids.index(raw["section"])] for lang in LANGS}
+    section = _section(raw, where, slug, sections)
     text = {
         lang: Text(raw[lang]["question"], tuple(raw[lang].get("choices", ())), raw[lang]["explanation"])
         for lang in LANGS
@@ -248,7 +270,8 @@ def load(path: Path, docs: Path = DOCS) -> Quiz:
     if len({len(found) for found in sections.values()}) > 1:
         raise QuizError(f"{where}: the twins docs/*/{slug}.md have different headings; fix them first")
     items = tuple(_item(item, f"{where}: items[{i}]", slug, docs, sections) for i, item in enumerate(raw["items"]))
-    return Quiz(int(m[1]), slug, {lang: title(pages[lang]) for lang in LANGS}, items)
+    points = tuple(_keypoint(p, f"{where}: keypoints[{i}]", slug, sections) for i, p in enumerate(raw["keypoints"]))
+    return Quiz(int(m[1]), slug, {lang: title(pages[lang]) for lang in LANGS}, items, points)
 
 
 def inputs(docs: Path = DOCS) -> list[Path]:

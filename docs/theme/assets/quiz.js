@@ -87,6 +87,7 @@
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         const ok = q.grade();
+        if (ok !== null) window.Study?.record(item.topic, ok ? 1 : 0); // study.js: what to practise next
         if (ok !== null) return showFeedback(out, item, ok, ui);
         out.className = "quiz-feedback";
         out.textContent = item.kind === "output" ? ui.type_first : ui.choose_first;
@@ -164,6 +165,7 @@
       const missed = new Set();
       for (const { item, q, out } of questions) {
         const ok = q.grade();
+        window.Study?.record(item.topic, ok ? 1 : 0);
         if (ok) score++;
         else missed.add(item.topic);
         showFeedback(out, item, ok, ui);
@@ -194,6 +196,7 @@
       } catch {
         /* nothing was kept */
       }
+      window.Study?.clear(); // and the open answers, exams and schedule of study.js
       showSaved(ui.cleared);
     });
     showSaved();

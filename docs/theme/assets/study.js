@@ -1,0 +1,432 @@
+/* Open answers and what to practise next. sitebuild/generate/exam.py writes the data and every string into the page
+   (data-open-answer, data-exam, data-next-up); without this script the page shows the key points as a list.
+   Answers, self-grades and the schedule stay in this browser's localStorage. No framework, nothing fetched. */
+(() => {
+  "use strict";
+  const DAY = 86400000;
+  const INTERVALS = [0, 1, 3, 7, 16]; // days until a question in Leitner box 1..5 is due again
+  const SCHEDULE = "dl-study"; // shared by both languages: the thirteen questions are the same
+  let uid = 0;
+
+  const el = (tag, attrs = {}, html) => {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
+    if (html !== undefined) node.innerHTML = html;
+    return node;
+  };
+  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
+  const plain = (html) => el("div", {}, html).textContent.trim();
+  const read = (key, fallback) => {
+    try {
+      return JSON.parse(localStorage.getItem(key)) ?? fallback;
+    } catch {
+      return fallback;
+    }
+  };
+  const write = (key, value) => {
+    try {
+      localStorage.setItem(key, JSON.stringify(value));
+    } catch {
+      /* storage blocked: the page works, nothing is kept */
+    }
+  };
+  const words = (text) => (text.match(/[\p{L}\p{N}][^\s]*/gu) || []).length;
+
+  /* The schedule: Leitner boxes 1-5 per question. A good result (80 % or more) moves the question up a box, a
+     poor one (under 50 %) back to box 1; a box's interval says when the question is due again. */
+  const Study = {
+    record(topic, ratio) {
+      const state = read(SCHEDULE, {});
+      const entry = state[topic] || { box: 0 };
+      const box = ratio >= 0.8 ? Math.min(5, entry.box + 1) : ratio < 0.5 ? 1 : Math.max(1, entry.box);
+      const now = Date.now();
+      state[topic] = { box, due: now + INTERVALS[box - 1] * DAY, last: now, ratio };
+      write(SCHEDULE, state);
+      document.dispatchEvent(new CustomEvent("study:changed"));
+    },
+    // Every question, the one to practise first first: poor results that are due, then questions never practised,
+    // then the other due ones by box, then the rest by the day they come due.
+    order(topics) {
+      const state = read(SCHEDULE, {});
+      const now = Date.now();
+      const rank = (t) => {
+        const s = state[t.n];
+        if (!s) return [1, 0, t.n];
+        if (s.due > now) return [3, s.due, t.n];
+        return s.box === 1 ? [0, s.last, t.n] : [2, s.box, t.n];
+      };
+      const compare = (a, b) => {
+        const [x, y] = [rank(a), rank(b)];
+        return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+      };
+      return [...topics].sort(compare).map((t) => ({ ...t, state: state[t.n] }));
+    },
+    // Everything this site keeps: the schedule, answers, exams and the multiple-choice scores.
+    clear() {
+      try {
+        for (const key of Object.keys(localStorage))
+          if (key.startsWith("dl-") || key.startsWith("quiz-practice-")) localStorage.removeItem(key);
+      } catch {
+        /* nothing was kept */
+      }
+      document.dispatchEvent(new CustomEvent("study:changed"));
+    },
+  };
+  window.Study = Study;
+
+  // The glossary terms an answer uses, as links: each term is [spellings, link, term].
+  function termsIn(text, terms) {
+    const found = terms.filter(([forms]) =>
+      forms.some((form) => {
+        const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+        return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu").test(text);
+      }),
+    );
+    return found.map(([, href, term]) => `<a href="${href}">${term}</a>`);
+  }
+
+  // A checklist of key points; onChange gets the ticked indices. Returns the fieldset and a score function.
+  function checklist(points, ticked, ui, onChange) {
+    const fieldset = el("fieldset", { class: "keypoints" });
+    fieldset.append(el("legend", {}, ui.tick));
+    const boxes = points.map((point, i) => {
+      const row = el("div", { class: "keypoints__point" });
+      const id = `kp-${++uid}`;
+      const box = el("input", { type: "checkbox", id, value: String(i) });
+      box.checked = ticked.includes(i);
+      row.append(box, el("label", { for: id }, point.text), " ", el("a", { href: point.href }, point.section));
+      fieldset.append(row);
+      return box;
+    });
+    const ticks = () => boxes.flatMap((box, i) => (box.checked ? [i] : []));
+    fieldset.addEventListener("change", () => onChange(ticks()));
+    return { fieldset, ticks };
+  }
+
+  // "Write your answer" on a question page: the text is kept as it is typed, Compare shows the key points.
+  function initAnswer(box) {
+    const data = JSON.parse(box.dataset.openAnswer);
+    const ui = data.ui;
+    const state = read(data.key, { text: "", ticks: [], open: false });
+    const save = () => write(data.key, state);
+    const id = `answer-${++uid}`;
+    const area = el("textarea", { id, rows: "7", class: "open-answer__text", spellcheck: "true" });
+    area.value = state.text;
+    const count = el("span", { class: "open-answer__count" });
+    const terms = el("p", { class: "open-answer__terms", "aria-live": "polite" });
+    const compare = el("button", { type: "button", class: "md-button", "aria-expanded": "false" }, ui.compare);
+    const score = el("p", { class: "open-answer__score", role: "status" });
+    const done = el("button", { type: "button", class: "md-button" }, ui.done);
+    const graded = el("p", { class: "open-answer__graded", role: "status" });
+    const list = checklist(data.points, state.ticks, ui, (ticks) => {
+      state.ticks = ticks;
+      save();
+      showScore();
+    });
+    const panel = el("div", { class: "open-answer__compare", id: `${id}-points` });
+    panel.append(list.fieldset, score, done, graded);
+    compare.setAttribute("aria-controls", panel.id);
+
+    const showScore = () => (score.textContent = fill(ui.score, { score: state.ticks.length, total: data.points.length }));
+    const showTerms = () => {
+      const found = termsIn(area.value, data.terms);
+      terms.innerHTML = found.length ? `${ui.terms_found} ${found.join(", ")}` : ui.no_terms;
+      count.textContent = fill(ui.words, { n: words(area.value) });
+    };
+    const showPanel = (open) => {
+      panel.hidden = !open;
+      compare.setAttribute("aria-expanded", String(open));
+      compare.textContent = open ? ui.hide : ui.compare;
+    };
+    area.addEventListener("input", () => {
+      state.text = area.value;
+      save();
+      showTerms();
+    });
+    compare.addEventListener("click", () => {
+      state.open = panel.hidden;
+      save();
+      showPanel(state.open);
+      if (state.open) list.fieldset.querySelector("input").focus();
+    });
+    done.addEventListener("click", () => {
+      Study.record(data.topic, state.ticks.length / data.points.length);
+      state.graded = { score: state.ticks.length, total: data.points.length, when: Date.now() };
+      save();
+      graded.textContent = fill(ui.graded, state.graded);
+    });
+
+    const live = el("div", { class: "open-answer-live" });
+    live.append(el("label", { for: id }, ui.answer_label), area);
+    live.append(el("p", { class: "open-answer__hint" }, `${ui.saved_as_you_type} `), terms, compare, panel);
+    live.querySelector(".open-answer__hint").append(count);
+    box.querySelector(".open-answer-static").hidden = true;
+    box.append(live);
+    showPanel(state.open);
+    showScore();
+    showTerms();
+    if (state.graded) graded.textContent = fill(ui.graded, state.graded);
+  }
+
+  // Exam mode on the practice page: choose, write, grade, summarise; the exam in progress survives a reload.
+  function initExam(box) {
+    const data = JSON.parse(box.dataset.exam);
+    const ui = data.ui;
+    const byN = new Map(data.questions.map((q) => [q.n, q]));
+    let state = read(data.key, null);
+    let timer = null;
+    const save = () => write(data.key, state);
+    const view = el("div", { class: "exam-live" });
+    box.querySelector(".exam-static").hidden = true;
+    box.append(view);
+
+    const button = (label, onClick, primary) => {
+      const node = el("button", { type: "button", class: `md-button${primary ? " md-button--primary" : ""}` }, label);
+      node.addEventListener("click", onClick);
+      return node;
+    };
+    const heading = (q) => el("h3", { tabindex: "-1" }, `${fill(ui.question, { n: q.n })}: ${q.title}`);
+
+    function setup() {
+      clearInterval(timer);
+      view.replaceChildren(el("p", {}, ui.exam_intro));
+      const choose = el("fieldset", { class: "exam-choose" });
+      choose.append(el("legend", {}, ui.choose));
+      const picks = data.questions.map((q) => {
+        const id = `exam-${++uid}`;
+        const pick = el("input", { type: "checkbox", id, value: String(q.n) });
+        pick.checked = true;
+        const row = el("div");
+        row.append(pick, el("label", { for: id }, `${q.n}. ${q.title}`));
+        choose.append(row);
+        return pick;
+      });
+      const all = (on) => () => picks.forEach((pick) => (pick.checked = on));
+      choose.append(el("p"));
+      choose.lastChild.append(button(ui.all, all(true)), " ", button(ui.none, all(false)));
+      const minutesId = `exam-${++uid}`;
+      const minutes = el("input", { type: "number", id: minutesId, min: "1", max: "300", inputmode: "numeric" });
+      const limit = el("p", { class: "exam-limit" });
+      limit.append(el("label", { for: minutesId }, ui.minutes), " ", minutes);
+      const problem = el("p", { class: "exam-problem", role: "alert" });
+      const start = button(ui.start, () => {
+        const picked = picks.filter((p) => p.checked).map((p) => Number(p.value));
+        if (!picked.length) return (problem.textContent = ui.no_questions);
+        const limitMinutes = Number(minutes.value) > 0 ? Number(minutes.value) : null;
+        state = { phase: "writing", picked, answers: {}, ticks: {}, started: Date.now(), minutes: limitMinutes };
+        save();
+        writing();
+      }, true);
+      view.append(choose, limit, problem, el("p"));
+      view.lastChild.append(start);
+      if (state) view.lastChild.append(" ", button(ui.resume, resume), " ", button(ui.discard, discard));
+    }
+
+    function discard() {
+      state = null;
+      try {
+        localStorage.removeItem(data.key);
+      } catch {
+        /* nothing was kept */
+      }
+      setup();
+    }
+
+    function resume() {
+      if (state.phase === "writing") writing();
+      else grading(state.phase === "summary");
+    }
+
+    function writing() {
+      view.replaceChildren();
+      const clock = el("p", { class: "exam-timer", role: "timer" });
+      if (state.minutes) view.append(clock);
+      for (const n of state.picked) {
+        const q = byN.get(n);
+        const section = el("section", { class: "exam-question" });
+        const id = `exam-answer-${n}`;
+        const area = el("textarea", { id, rows: "6", class: "open-answer__text" });
+        area.value = state.answers[n] || "";
+        area.addEventListener("input", () => {
+          state.answers[n] = area.value;
+          save();
+        });
+        section.append(heading(q), el("div", { class: "exam-question__text" }, q.question));
+        section.append(el("label", { for: id }, ui.your_answer), area);
+        view.append(section);
+      }
+      const finish = () => {
+        clearInterval(timer);
+        state.phase = "grading";
+        state.finished = Date.now();
+        save();
+        grading(false);
+      };
+      view.append(el("p"));
+      view.lastChild.append(button(ui.finish, finish, true));
+      view.querySelector("textarea").focus();
+      if (!state.minutes) return;
+      const tick = () => {
+        const left = state.started + state.minutes * 60000 - Date.now();
+        if (left <= 0) {
+          finish();
+          view.prepend(el("p", { class: "exam-time-up", role: "alert" }, ui.time_up));
+          return;
+        }
+        const s = Math.ceil(left / 1000);
+        const time = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+        clock.textContent = fill(ui.time_left, { time });
+      };
+      tick();
+      timer = setInterval(tick, 1000);
+    }
+
+    function grading(withSummary) {
+      view.replaceChildren(el("p", {}, ui.grade_intro));
+      for (const n of state.picked) {
+        const q = byN.get(n);
+        const section = el("section", { class: "exam-question" });
+        const answer = el("div", { class: "exam-answer" });
+        answer.textContent = (state.answers[n] || "").trim() || ui.empty_answer;
+        const score = el("p", { class: "open-answer__score", role: "status" });
+        const show = () => (score.textContent = fill(ui.score, { score: (state.ticks[n] || []).length, total: q.points.length }));
+        const list = checklist(q.points, state.ticks[n] || [], ui, (ticks) => {
+          state.ticks[n] = ticks;
+          save();
+          show();
+        });
+        section.append(heading(q), el("div", { class: "exam-question__text" }, q.question));
+        section.append(el("p", { class: "exam-answer__label" }, `<strong>${ui.your_answer}</strong>`), answer);
+        section.append(list.fieldset, score);
+        show();
+        view.append(section);
+      }
+      const summaryBox = el("div", { class: "exam-summary", tabindex: "-1" });
+      view.append(el("p"), summaryBox);
+      view.querySelector("p:last-of-type").append(button(ui.summary, () => summary(summaryBox, true), true));
+      if (withSummary) summary(summaryBox, false);
+      else view.querySelector("h3").focus();
+    }
+
+    function summary(target, focus) {
+      if (!state.recorded) {
+        for (const n of state.picked) Study.record(n, (state.ticks[n] || []).length / byN.get(n).points.length);
+        state.recorded = true;
+      }
+      state.phase = "summary";
+      save();
+      let score = 0;
+      let total = 0;
+      const rows = state.picked.map((n) => {
+        const q = byN.get(n);
+        const ticked = state.ticks[n] || [];
+        score += ticked.length;
+        total += q.points.length;
+        const missed = q.points.filter((_, i) => !ticked.includes(i));
+        const seen = new Set();
+        const links = missed
+          .filter((p) => !seen.has(p.href) && seen.add(p.href))
+          .map((p) => `<a href="${p.href}">${p.section}</a>`);
+        const again = links.length ? links.join("<br>") : ui.all_covered;
+        return `<tr><td><a href="${q.href}">${q.n}. ${q.title}</a></td><td>${ticked.length}/${q.points.length}</td><td>${again}</td></tr>`;
+      });
+      target.innerHTML =
+        `<h3>${ui.summary_heading}</h3><p><strong>${fill(ui.total, { score, total })}</strong></p>` +
+        `<div class="md-typeset__table"><table><thead><tr><th>${ui.topic}</th><th>${ui.points_col}</th>` +
+        `<th>${ui.read_again}</th></tr></thead><tbody>${rows.join("")}</tbody></table></div>`;
+      const buttons = el("p", { class: "exam-buttons" });
+      buttons.append(button(ui.download, download, true), " ", button(ui.print, () => window.print()), " ");
+      buttons.append(button(ui.new_exam, discard));
+      target.append(buttons);
+      if (focus) target.focus();
+    }
+
+    // The exam as a Markdown file: each question, the answer as written, and the key points ticked or not.
+    function markdown() {
+      const date = new Date(state.started);
+      const minutes = Math.round(((state.finished || Date.now()) - state.started) / 60000);
+      const out = [`# ${ui.file_title}`, "", `${ui.file_date}: ${date.toISOString().slice(0, 16).replace("T", " ")} UTC`];
+      out.push(`${ui.file_time}: ${minutes} min${state.minutes ? ` / ${state.minutes} min` : ""}`, "");
+      let score = 0;
+      let total = 0;
+      for (const n of state.picked) {
+        const q = byN.get(n);
+        const ticked = state.ticks[n] || [];
+        score += ticked.length;
+        total += q.points.length;
+        out.push(`## ${fill(ui.question, { n })}: ${plain(q.title)}`, "");
+        for (const part of el("div", {}, q.question).children)
+          out.push(part.tagName === "PRE" ? "```\n" + part.textContent.replace(/\n$/, "") + "\n```" : part.textContent, "");
+        out.push(`### ${ui.your_answer}`, "", (state.answers[n] || "").trim() || ui.empty_answer, "");
+        out.push(`### ${ui.file_points}: ${fill(ui.score, { score: ticked.length, total: q.points.length })}`, "");
+        q.points.forEach((p, i) => out.push(`- [${ticked.includes(i) ? "x" : " "}] ${plain(p.text)}`));
+        out.push("");
+      }
+      out.push(fill(ui.total, { score, total }), "");
+      return out.join("\n");
+    }
+
+    function download() {
+      const link = el("a", {
+        href: URL.createObjectURL(new Blob([markdown()], { type: "text/markdown" })),
+        download: `exam-${data.lang}-${new Date(state.started).toISOString().slice(0, 10)}.md`,
+      });
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+    }
+
+    document.addEventListener("study:changed", () => {
+      if (!read(data.key, null) && state) {
+        state = null;
+        setup();
+      }
+    });
+    setup();
+  }
+
+  // "Next up": the questions in the order the schedule gives, five of them, each with why.
+  function initNextUp(box) {
+    const data = JSON.parse(box.dataset.nextUp);
+    const ui = data.ui;
+    const list = el("ol", { class: "next-up__list" });
+    const note = el("p", { class: "next-up__note" });
+    box.querySelector(".next-up-static").hidden = true;
+    box.append(note, list);
+    function show() {
+      const ordered = Study.order(data.topics);
+      note.textContent = ordered.some((t) => t.state) ? "" : ui.next_heading_none;
+      note.hidden = !note.textContent;
+      const now = Date.now();
+      list.innerHTML = ordered
+        .slice(0, 5)
+        .map((t) => {
+          const s = t.state;
+          const result = s && `${Math.round(s.ratio * 100)} %`;
+          const date = s && new Date(s.due).toLocaleDateString(data.lang, { day: "numeric", month: "short" });
+          const why = !s
+            ? ui.next_unseen
+            : s.due > now
+              ? fill(ui.next_later, { date, box: s.box })
+              : s.box === 1
+                ? fill(ui.next_weak, { result, box: s.box })
+                : fill(ui.next_due, { box: s.box });
+          return `<li><a href="${t.href}">${t.title}</a> <span class="next-up__why">(${why})</span></li>`;
+        })
+        .join("");
+    }
+    document.addEventListener("study:changed", show);
+    window.addEventListener("storage", show);
+    show();
+  }
+
+  function init() {
+    const live = (box) => !box.closest(".print-page");
+    for (const box of document.querySelectorAll(".open-answer[data-open-answer]")) if (live(box)) initAnswer(box);
+    for (const box of document.querySelectorAll(".exam[data-exam]")) if (live(box)) initExam(box);
+    for (const box of document.querySelectorAll(".next-up[data-next-up]")) if (live(box)) initNextUp(box);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();

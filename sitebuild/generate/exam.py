@@ -1,0 +1,135 @@
+"""Open answers: write your own answer, compare it with the key points, exam mode, and what to practise next.
+
+The key points come from docs/_quiz/qNN.yml (read by quiz.py). `apply` puts three kinds of block into the pages,
+each a container whose JSON docs/theme/assets/study.js builds the interactive form from, around what a reader
+without JavaScript gets:
+
+- every question page, before its short answer: "Write your answer", with the key points as a collapsible list;
+- the practice page's EXAM_MARKER: exam mode, every question's text and key points;
+- NEXT_MARKER (home and practice pages): the questions to practise next, which the browser schedules from the
+  reader's own results (study.js); without JavaScript, a line that says so.
+"""
+
+import html
+import re
+import textwrap
+
+import markdown as md
+
+from sitebuild import LANGS, marker, text
+from sitebuild.generate import glossary
+from sitebuild.generate.quiz import Quiz, _attr, _escape_md, inline_html
+
+ANCHOR = "write-your-answer"  # the section's heading id, the same in both languages
+EXAM_MARKER = marker("exam", "open")
+NEXT_MARKER = marker("study", "nextup")
+SHORT_ANSWER = {"sv": "## Kort svar", "en": "## Short answer"}
+QUESTION_BOX = re.compile(r'^!!! question "[^"\n]*"\n((?:(?: {4}.*)?\n)+)', re.M)
+
+TEXT = {lang: text(lang, "exam") for lang in LANGS}  # the strings live in sitebuild/text/<lang>.yml
+UI = {lang: text(lang, "exam_script") for lang in LANGS}  # for study.js, which holds none of its own
+
+
+class ExamError(Exception):
+    """A question page lacks what exam mode needs; the message names the page."""
+
+
+def question_html(page_markdown: str, where: str) -> str:
+    """The question as the page's `!!! question` box asks it, as HTML (question 5's holds a code block)."""
+    if not (found := QUESTION_BOX.search(page_markdown)):
+        raise ExamError(f'{where}: no `!!! question "..."` box to take the question from')
+    return md.markdown(textwrap.dedent(found[1]).strip(), extensions=["fenced_code"])
+
+
+def points_data(quiz: Quiz, lang: str, page_url: str = "") -> list[dict]:
+    """What study.js needs of each key point: its text and the section that explains it."""
+    read_more = TEXT[lang]["read_more"]
+    return [
+        {
+            "text": inline_html(point.text[lang]),
+            "href": f"{page_url}#{point.section[lang][0]}",
+            "section": html.escape(read_more.format(section=point.section[lang][1])),
+        }
+        for point in quiz.keypoints
+    ]
+
+
+def terms_data(lang: str, glossary_url: str) -> list[list]:
+    """[words, link, term] for each glossary entry, for the hint that lists the terms an answer uses."""
+    return [
+        [sorted({entry.term[lang], *entry.forms[lang]}), f"{glossary_url}#{entry.anchor}", html.escape(entry.term[lang])]
+        for entry in glossary.current().entries
+    ]
+
+
+def points_markdown(quiz: Quiz, lang: str, page_url: str = "") -> list[str]:
+    """The key points as a Markdown list, each with its link, for readers without JavaScript and for print."""
+    read_more = TEXT[lang]["read_more"]
+    return [
+        f"- {point.text[lang]} [{_escape_md(read_more.format(section=point.section[lang][1]))}]"
+        f"({page_url}#{point.section[lang][0]})"
+        for point in quiz.keypoints
+    ]
+
+
+def answer_box_markdown(quiz: Quiz, lang: str, glossary_url: str) -> str:
+    """The "Write your answer" section of a question page; `glossary_url` is the glossary relative to it."""
+    t = TEXT[lang]
+    data = {
+        "ui": UI[lang],
+        "topic": quiz.number,
+        "key": f"dl-answer-{lang}-q{quiz.number:02d}",
+        "points": points_data(quiz, lang),
+        "terms": terms_data(lang, glossary_url),
+    }
+    out = [f"## {t['heading']} {{#{ANCHOR}}}", "", f'<div class="open-answer" data-open-answer="{_attr(data)}" markdown>']
+    out += ["", '<div class="open-answer-static" markdown>', "", t["intro"], ""]
+    out += [f'??? keypoints "{t["points"].format(n=len(quiz.keypoints))}"', ""]
+    out += ["    " + line for line in points_markdown(quiz, lang)]
+    return "\n".join([*out, "", "</div>", "", "</div>", ""])
+
+
+def exam_markdown(quizzes: dict[str, Quiz], pages: dict[str, str], lang: str, urls: dict[str, str]) -> str:
+    """Exam mode on the practice page: `pages` maps each question page's slug to its Markdown source."""
+    questions = []
+    for slug, quiz in quizzes.items():
+        questions.append(
+            {
+                "n": quiz.number,
+                "title": html.escape(quiz.title[lang]),
+                "href": urls[slug],
+                "question": question_html(pages[slug], f"docs/{lang}/{slug}.md"),
+                "points": points_data(quiz, lang, urls[slug]),
+            }
+        )
+    data = {"ui": UI[lang], "lang": lang, "key": f"dl-exam-{lang}", "questions": questions}
+    out = [f'<div class="exam" data-exam="{_attr(data)}" markdown>', "", '<div class="exam-static" markdown>', ""]
+    out += [TEXT[lang]["exam_no_js"], ""]
+    out += [f"- [{_escape_md(q.title[lang])}]({slug}.md#{ANCHOR})" for slug, q in quizzes.items()]
+    return "\n".join([*out, "", "</div>", "", "</div>", ""])
+
+
+def next_markdown(quizzes: dict[str, Quiz], lang: str, urls: dict[str, str]) -> str:
+    """The "next up" list: every question page, which study.js orders by the reader's results."""
+    topics = [{"n": q.number, "title": html.escape(q.title[lang]), "href": urls[slug]} for slug, q in quizzes.items()]
+    data = {"ui": UI[lang], "lang": lang, "topics": topics}
+    out = [f'<div class="next-up" data-next-up="{_attr(data)}" markdown>', ""]
+    return "\n".join([*out, '<p class="next-up-static">', html.escape(TEXT[lang]["next_no_js"]), "</p>", "", "</div>", ""])
+
+
+def apply(markdown: str, lang: str, slug: str, quizzes: dict[str, Quiz], urls: dict[str, str], pages) -> str:
+    """A question page gets its answer box before the short answer; the markers get exam mode and "next up".
+
+    `urls` maps each question page's slug, and "glossary", to its URL relative to this page; `pages` is a function
+    of no argument that returns each question page's Markdown source (read only where exam mode needs it).
+    """
+    if slug in quizzes:
+        heading = re.search(rf"^{re.escape(SHORT_ANSWER[lang])}\s*$", markdown, re.M)
+        if not heading:
+            raise ExamError(f"docs/{lang}/{slug}.md: no '{SHORT_ANSWER[lang]}' heading to put the answer box before")
+        markdown = markdown[: heading.start()] + answer_box_markdown(quizzes[slug], lang, urls["glossary"]) + "\n" + markdown[heading.start() :]
+    if EXAM_MARKER in markdown:
+        markdown = markdown.replace(EXAM_MARKER, exam_markdown(quizzes, pages(), lang, urls))
+    if NEXT_MARKER in markdown:
+        markdown = markdown.replace(NEXT_MARKER, next_markdown(quizzes, lang, urls))
+    return markdown
