@@ -38,20 +38,25 @@ def question_html(page_markdown: str, where: str) -> str:
     """The question as the page's `!!! question` box asks it, as HTML (question 5's holds a code block)."""
     if not (found := QUESTION_BOX.search(page_markdown)):
         raise ExamError(f'{where}: no `!!! question "..."` box to take the question from')
-    return md.markdown(textwrap.dedent(found[1]).strip(), extensions=["fenced_code"])
+    converted = md.markdown(textwrap.dedent(found[1]).strip(), extensions=["fenced_code"])
+    return converted.replace("<pre><code", '<pre><code tabindex="0"')  # Material scrolls the code: reach it by keyboard
 
 
 def points_data(quiz: Quiz, lang: str, page_url: str = "") -> list[dict]:
     """What study.js needs of each key point: its text and the section that explains it."""
-    read_more = TEXT[lang]["read_more"]
     return [
         {
             "text": inline_html(point.text[lang]),
             "href": f"{page_url}#{point.section[lang][0]}",
-            "section": html.escape(read_more.format(section=point.section[lang][1])),
+            "section": html.escape(point.section[lang][1]),
         }
         for point in quiz.keypoints
     ]
+
+
+def ui(lang: str) -> dict:
+    """The strings study.js shows, and the "Read more" link text that the static list uses too."""
+    return {**UI[lang], "read_more": TEXT[lang]["read_more"]}
 
 
 def terms_data(lang: str, glossary_url: str) -> list[list]:
@@ -76,7 +81,7 @@ def answer_box_markdown(quiz: Quiz, lang: str, glossary_url: str) -> str:
     """The "Write your answer" section of a question page; `glossary_url` is the glossary relative to it."""
     t = TEXT[lang]
     data = {
-        "ui": UI[lang],
+        "ui": ui(lang),
         "topic": quiz.number,
         "key": f"dl-answer-{lang}-q{quiz.number:02d}",
         "points": points_data(quiz, lang),
@@ -102,7 +107,7 @@ def exam_markdown(quizzes: dict[str, Quiz], pages: dict[str, str], lang: str, ur
                 "points": points_data(quiz, lang, urls[slug]),
             }
         )
-    data = {"ui": UI[lang], "lang": lang, "key": f"dl-exam-{lang}", "questions": questions}
+    data = {"ui": ui(lang), "lang": lang, "key": f"dl-exam-{lang}", "questions": questions}
     out = [f'<div class="exam" data-exam="{_attr(data)}" markdown>', "", '<div class="exam-static" markdown>', ""]
     out += [TEXT[lang]["exam_no_js"], ""]
     out += [f"- [{_escape_md(q.title[lang])}]({slug}.md#{ANCHOR})" for slug, q in quizzes.items()]
@@ -112,7 +117,7 @@ def exam_markdown(quizzes: dict[str, Quiz], pages: dict[str, str], lang: str, ur
 def next_markdown(quizzes: dict[str, Quiz], lang: str, urls: dict[str, str]) -> str:
     """The "next up" list: every question page, which study.js orders by the reader's results."""
     topics = [{"n": q.number, "title": html.escape(q.title[lang]), "href": urls[slug]} for slug, q in quizzes.items()]
-    data = {"ui": UI[lang], "lang": lang, "topics": topics}
+    data = {"ui": ui(lang), "lang": lang, "topics": topics}
     out = [f'<div class="next-up" data-next-up="{_attr(data)}" markdown>', ""]
     return "\n".join([*out, '<p class="next-up-static">', html.escape(TEXT[lang]["next_no_js"]), "</p>", "", "</div>", ""])
 

@@ -87,14 +87,15 @@
 
   // A checklist of key points; onChange gets the ticked indices. Returns the fieldset and a score function.
   function checklist(points, ticked, ui, onChange) {
-    const fieldset = el("fieldset", { class: "keypoints" });
+    const fieldset = el("fieldset", { class: "checklist" });
     fieldset.append(el("legend", {}, ui.tick));
     const boxes = points.map((point, i) => {
-      const row = el("div", { class: "keypoints__point" });
+      const row = el("div", { class: "checklist__point" });
       const id = `kp-${++uid}`;
       const box = el("input", { type: "checkbox", id, value: String(i) });
       box.checked = ticked.includes(i);
-      row.append(box, el("label", { for: id }, point.text), " ", el("a", { href: point.href }, point.section));
+      const more = fill(ui.read_more, { section: point.section });
+      row.append(box, el("label", { for: id }, point.text), " ", el("a", { href: point.href }, more));
       fieldset.append(row);
       return box;
     });
@@ -185,7 +186,7 @@
       node.addEventListener("click", onClick);
       return node;
     };
-    const heading = (q) => el("h3", { tabindex: "-1" }, `${fill(ui.question, { n: q.n })}: ${q.title}`);
+    const heading = (q) => el("h3", { tabindex: "-1" }, q.title); // the page's title: "5. A Keras model ..."
 
     function setup() {
       clearInterval(timer);
@@ -197,7 +198,7 @@
         const pick = el("input", { type: "checkbox", id, value: String(q.n) });
         pick.checked = true;
         const row = el("div");
-        row.append(pick, el("label", { for: id }, `${q.n}. ${q.title}`));
+        row.append(pick, el("label", { for: id }, q.title));
         choose.append(row);
         return pick;
       });
@@ -328,7 +329,7 @@
           .filter((p) => !seen.has(p.href) && seen.add(p.href))
           .map((p) => `<a href="${p.href}">${p.section}</a>`);
         const again = links.length ? links.join("<br>") : ui.all_covered;
-        return `<tr><td><a href="${q.href}">${q.n}. ${q.title}</a></td><td>${ticked.length}/${q.points.length}</td><td>${again}</td></tr>`;
+        return `<tr><td><a href="${q.href}">${q.title}</a></td><td>${ticked.length}/${q.points.length}</td><td>${again}</td></tr>`;
       });
       target.innerHTML =
         `<h3>${ui.summary_heading}</h3><p><strong>${fill(ui.total, { score, total })}</strong></p>` +
@@ -354,7 +355,7 @@
         const ticked = state.ticks[n] || [];
         score += ticked.length;
         total += q.points.length;
-        out.push(`## ${fill(ui.question, { n })}: ${plain(q.title)}`, "");
+        out.push(`## ${plain(q.title)}`, "");
         for (const part of el("div", {}, q.question).children)
           out.push(part.tagName === "PRE" ? "```\n" + part.textContent.replace(/\n$/, "") + "\n```" : part.textContent, "");
         out.push(`### ${ui.your_answer}`, "", (state.answers[n] || "").trim() || ui.empty_answer, "");
