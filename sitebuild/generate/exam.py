@@ -77,15 +77,16 @@ def points_markdown(quiz: Quiz, lang: str, page_url: str = "") -> list[str]:
     ]
 
 
-def answer_box_markdown(quiz: Quiz, lang: str, glossary_url: str) -> str:
-    """The "Write your answer" section of a question page; `glossary_url` is the glossary relative to it."""
+def answer_box_markdown(quiz: Quiz, lang: str, glossary_url: str | None) -> str:
+    """The "Write your answer" section of a question page; `glossary_url` is the glossary relative to it (None:
+    a site without a glossary, whose answer box lists no terms)."""
     t = TEXT[lang]
     data = {
         "ui": ui(lang),
         "topic": quiz.number,
         "key": f"dl-answer-{lang}-q{quiz.number:02d}",
         "points": points_data(quiz, lang),
-        "terms": terms_data(lang, glossary_url),
+        "terms": terms_data(lang, glossary_url) if glossary_url else [],
     }
     out = [f"## {t['heading']} {{#{ANCHOR}}}", "", f'<div class="open-answer" data-open-answer="{_attr(data)}" markdown>']
     out += ["", '<div class="open-answer-static" markdown>', "", t["intro"], ""]
@@ -132,7 +133,7 @@ def apply(markdown: str, lang: str, slug: str, quizzes: dict[str, Quiz], urls: d
         heading = re.search(rf"^{re.escape(SHORT_ANSWER[lang])}\s*$", markdown, re.M)
         if not heading:
             raise ExamError(f"docs/{lang}/{slug}.md: no '{SHORT_ANSWER[lang]}' heading to put the answer box before")
-        markdown = markdown[: heading.start()] + answer_box_markdown(quizzes[slug], lang, urls["glossary"]) + "\n" + markdown[heading.start() :]
+        markdown = markdown[: heading.start()] + answer_box_markdown(quizzes[slug], lang, urls.get("glossary")) + "\n" + markdown[heading.start() :]
     if EXAM_MARKER in markdown:
         markdown = markdown.replace(EXAM_MARKER, exam_markdown(quizzes, pages(), lang, urls))
     if NEXT_MARKER in markdown:
