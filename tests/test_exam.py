@@ -85,7 +85,9 @@ def test_exam_mode_and_next_up_hold_every_question(lang):
     exam_data, next_data = data(page, "data-exam"), data(page, "data-next-up")
     assert [q["n"] for q in exam_data["questions"]] == [t["n"] for t in next_data["topics"]] == list(range(1, 14))
     q5 = exam_data["questions"][4]
-    assert '<pre><code tabindex="0"' in q5["question"] and "EarlyStopping(patience = 5)" in html.unescape(q5["question"])
+    assert '<pre><code tabindex="0"' in q5["question"] and "EarlyStopping(patience = 5)" in html.unescape(
+        q5["question"]
+    )
     assert q5["points"][0]["href"].startswith("q05-keras-model.html#")
     assert page.count("\n- [") == 13, "without JavaScript: a link to each page's key points"
 

@@ -62,7 +62,11 @@ def ui(lang: str) -> dict:
 def terms_data(lang: str, glossary_url: str) -> list[list]:
     """[words, link, term] for each glossary entry, for the hint that lists the terms an answer uses."""
     return [
-        [sorted({entry.term[lang], *entry.forms[lang]}), f"{glossary_url}#{entry.anchor}", html.escape(entry.term[lang])]
+        [
+            sorted({entry.term[lang], *entry.forms[lang]}),
+            f"{glossary_url}#{entry.anchor}",
+            html.escape(entry.term[lang]),
+        ]
         for entry in glossary.current().entries
     ]
 
@@ -88,7 +92,11 @@ def answer_box_markdown(quiz: Quiz, lang: str, glossary_url: str | None) -> str:
         "points": points_data(quiz, lang),
         "terms": terms_data(lang, glossary_url) if glossary_url else [],
     }
-    out = [f"## {t['heading']} {{#{ANCHOR}}}", "", f'<div class="open-answer" data-open-answer="{_attr(data)}" markdown>']
+    out = [
+        f"## {t['heading']} {{#{ANCHOR}}}",
+        "",
+        f'<div class="open-answer" data-open-answer="{_attr(data)}" markdown>',
+    ]
     out += ["", '<div class="open-answer-static" markdown>', "", t["intro"], ""]
     out += [f'??? keypoints "{t["points"].format(n=len(quiz.keypoints))}"', ""]
     out += ["    " + line for line in points_markdown(quiz, lang)]
@@ -120,7 +128,9 @@ def next_markdown(quizzes: dict[str, Quiz], lang: str, urls: dict[str, str]) -> 
     topics = [{"n": q.number, "title": html.escape(q.title[lang]), "href": urls[slug]} for slug, q in quizzes.items()]
     data = {"ui": ui(lang), "lang": lang, "topics": topics}
     out = [f'<div class="next-up" data-next-up="{_attr(data)}" markdown>', ""]
-    return "\n".join([*out, '<p class="next-up-static">', html.escape(TEXT[lang]["next_no_js"]), "</p>", "", "</div>", ""])
+    return "\n".join(
+        [*out, '<p class="next-up-static">', html.escape(TEXT[lang]["next_no_js"]), "</p>", "", "</div>", ""]
+    )
 
 
 def apply(markdown: str, lang: str, slug: str, quizzes: dict[str, Quiz], urls: dict[str, str], pages) -> str:
@@ -133,7 +143,12 @@ def apply(markdown: str, lang: str, slug: str, quizzes: dict[str, Quiz], urls: d
         heading = re.search(rf"^{re.escape(SHORT_ANSWER[lang])}\s*$", markdown, re.M)
         if not heading:
             raise ExamError(f"docs/{lang}/{slug}.md: no '{SHORT_ANSWER[lang]}' heading to put the answer box before")
-        markdown = markdown[: heading.start()] + answer_box_markdown(quizzes[slug], lang, urls.get("glossary")) + "\n" + markdown[heading.start() :]
+        markdown = (
+            markdown[: heading.start()]
+            + answer_box_markdown(quizzes[slug], lang, urls.get("glossary"))
+            + "\n"
+            + markdown[heading.start() :]
+        )
     if EXAM_MARKER in markdown:
         markdown = markdown.replace(EXAM_MARKER, exam_markdown(quizzes, pages(), lang, urls))
     if NEXT_MARKER in markdown:

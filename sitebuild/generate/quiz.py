@@ -1,8 +1,8 @@
 """Self-check quizzes: docs/_quiz/qNN.yml becomes the "Check yourself" section of question NN and the practice test.
 
 Each data file holds the question's 3-6 key points (what an examiner looks for in a free-text answer, each with
-the section that explains it; sitebuild/generate/openanswer.py shows them) and 3-5 items with the Swedish and English text side by side, checked against
-quiz.schema.json (next to this module), then for what a schema cannot see (QuizError names file and field). An item
+the section that explains it; sitebuild/generate/exam.py shows them) and 3-5 items, with the Swedish and English
+text side by side, checked against quiz.schema.json (next to this module), then for what a schema cannot see (QuizError names file and field). An item
 is a single choice, a multiple choice, or "output": the reader predicts a number that one of the page's snippets
 prints. That answer is never typed: the item gives a regular expression, whose first group is read from the
 snippet's stored output (snippets/output/<name>.txt, which tests/test_snippets.py keeps equal to a fresh run).

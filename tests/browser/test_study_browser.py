@@ -33,7 +33,9 @@ def test_answer_is_kept_compared_and_graded_across_reloads(offline, lang):
     checks = tab.locator(".checklist input[type=checkbox]")
     assert checks.count() == len(points) >= 3
     assert tab.locator(".checklist__point label").all_inner_texts() == [
-        tab.evaluate("h => { const d = document.createElement('div'); d.innerHTML = h; return d.textContent; }", p["text"])
+        tab.evaluate(
+            "h => { const d = document.createElement('div'); d.innerHTML = h; return d.textContent; }", p["text"]
+        )
         for p in points
     ]
     checks.nth(0).check()
