@@ -1,13 +1,13 @@
 """Self-check quizzes: docs/_quiz/qNN.yml becomes the "Check yourself" section of question NN and the practice test.
 
-Each data file holds the question's 3-6 key points (what an examiner looks for in a free-text answer, each with
-the section that explains it; sitebuild/generate/exam.py shows them) and 3-5 items, with the Swedish and English
-text side by side, checked against quiz.schema.json (next to this module), then for what a schema cannot see (QuizError names file and field). An item
-is a single choice, a multiple choice, or "output": the reader predicts a number that one of the page's snippets
-prints. That answer is never typed: the item gives a regular expression, whose first group is read from the
-snippet's stored output (snippets/output/<name>.txt, which tests/test_snippets.py keeps equal to a fresh run).
-`section` is the id of the English heading that teaches the item; the Swedish page links to its heading at the
-same position (twins have the same headings, tests/test_parity.py).
+Each data file holds the question's 3-6 key points (what an examiner looks for in a free-text answer, each with the
+section that explains it; sitebuild/generate/exam.py shows them) and 3-5 items, with the Swedish and English text
+side by side, checked against quiz.schema.json (next to this module), then for what a schema cannot see (QuizError
+names file and field). An item is a single choice, a multiple choice, or "output": the reader predicts a number
+that one of the page's snippets prints. That answer is never typed: the item gives a regular expression, whose
+first group is read from the snippet's stored output (snippets/output/<name>.txt, which tests/test_snippets.py
+keeps equal to a fresh run). `section` is the id of the English heading that teaches the item; the Swedish page
+links to its heading at the same position (twins have the same headings, tests/test_parity.py).
 
 apply() appends the section to a question page: a plain list with each answer in a collapsible block, which is all
 a reader without JavaScript gets, in a container that carries the items as JSON for docs/theme/assets/quiz.js to build
