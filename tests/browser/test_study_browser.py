@@ -81,6 +81,7 @@ def test_exam_mode_end_to_end_with_its_downloaded_file(offline, lang):
     sections = live.locator(".exam-question")
     sections.nth(0).locator("input[type=checkbox]").nth(0).check()
     sections.nth(0).locator("input[type=checkbox]").nth(1).check()
+    assert live.locator(".exam-question button").count() == 0, "the summary button comes after the questions"
     live.get_by_role("button", name=ui["summary"]).click()
     summary = live.locator(".exam-summary")
     total = len(questions[5]["points"]) + len(questions[13]["points"])

@@ -303,8 +303,9 @@
         view.append(section);
       }
       const summaryBox = el("div", { class: "exam-summary", tabindex: "-1" });
-      view.append(el("p"), summaryBox);
-      view.querySelector("p:last-of-type").append(button(ui.summary, () => summary(summaryBox, true), true));
+      const buttons = el("p");
+      buttons.append(button(ui.summary, () => summary(summaryBox, true), true));
+      view.append(buttons, summaryBox);
       if (withSummary) summary(summaryBox, false);
       else view.querySelector("h3").focus();
     }
