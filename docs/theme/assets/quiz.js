@@ -6,13 +6,7 @@
   const LETTERS = "ABCDEF";
   let uid = 0;
 
-  const el = (tag, attrs = {}, html) => {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) node.setAttribute(key, value);
-    if (html !== undefined) node.innerHTML = html;
-    return node;
-  };
-  const fill = (text, values) => text.replace(/\{(\w+)\}/g, (all, key) => (key in values ? values[key] : all));
+  const { el, fill, Study } = window.StudySite; // study.js, loaded first: the DOM helpers and the schedule
 
   // The values a typed number may mean: spaces are ignored, and a comma is a decimal comma or a thousands separator.
   function readings(typed) {
@@ -87,7 +81,7 @@
       form.addEventListener("submit", (event) => {
         event.preventDefault();
         const ok = q.grade();
-        if (ok !== null) window.Study?.record(item.topic, ok ? 1 : 0); // study.js: what to practise next
+        if (ok !== null) Study.record(item.topic, ok ? 1 : 0); // study.js: what to practise next
         if (ok !== null) return showFeedback(out, item, ok, ui);
         out.className = "quiz-feedback";
         out.textContent = item.kind === "output" ? ui.type_first : ui.choose_first;
@@ -165,7 +159,7 @@
       const missed = new Set();
       for (const { item, q, out } of questions) {
         const ok = q.grade();
-        window.Study?.record(item.topic, ok ? 1 : 0);
+        Study.record(item.topic, ok ? 1 : 0);
         if (ok) score++;
         else missed.add(item.topic);
         showFeedback(out, item, ok, ui);
@@ -196,7 +190,7 @@
       } catch {
         /* nothing was kept */
       }
-      window.Study?.clear(); // and the open answers, exams and schedule of study.js
+      Study.clear(); // and the open answers, exams and schedule of study.js
       showSaved(ui.cleared);
     });
     showSaved();

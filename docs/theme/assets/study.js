@@ -1,6 +1,7 @@
 /* Open answers and what to practise next. sitebuild/generate/exam.py writes the data and every string into the page
    (data-open-answer, data-exam, data-next-up); without this script the page shows the key points as a list.
-   Answers, self-grades and the schedule stay in this browser's localStorage. No framework, nothing fetched. */
+   Answers, self-grades and the schedule stay in this browser's localStorage. No framework, nothing fetched.
+   Loaded before quiz.js, which records its results in the same schedule and shares the DOM helpers. */
 (() => {
   "use strict";
   const DAY = 86400000;
@@ -32,15 +33,19 @@
   };
   const words = (text) => (text.match(/[\p{L}\p{N}][^\s]*/gu) || []).length;
 
-  /* The schedule: Leitner boxes 1-5 per question. A good result (80 % or more) moves the question up a box, a
-     poor one (under 50 %) back to box 1; a box's interval says when the question is due again. */
+  /* The schedule: Leitner boxes 1-5 per question, a new question starting in box 1. A good result (80 % or more)
+     on a question that is due moves it up a box, a poor one (under 50 %) back to box 1; a box's interval says when
+     it is due again. A good result before then changes nothing: saving twice, or several right items on one page,
+     must not climb the boxes. */
   const Study = {
     record(topic, ratio) {
       const state = read(SCHEDULE, {});
-      const entry = state[topic] || { box: 0 };
-      const box = ratio >= 0.8 ? Math.min(5, entry.box + 1) : ratio < 0.5 ? 1 : Math.max(1, entry.box);
       const now = Date.now();
-      state[topic] = { box, due: now + INTERVALS[box - 1] * DAY, last: now, ratio };
+      const entry = state[topic] || { box: 1, due: now };
+      const due = entry.due <= now;
+      const box = ratio < 0.5 ? 1 : ratio >= 0.8 && due ? Math.min(5, entry.box + 1) : entry.box;
+      const next = box === entry.box && !due ? entry.due : now + INTERVALS[box - 1] * DAY;
+      state[topic] = { box, due: next, last: now, ratio };
       write(SCHEDULE, state);
       document.dispatchEvent(new CustomEvent("study:changed"));
     },
@@ -69,10 +74,10 @@
       } catch {
         /* nothing was kept */
       }
-      document.dispatchEvent(new CustomEvent("study:changed"));
+      document.dispatchEvent(new CustomEvent("study:changed", { detail: { cleared: true } }));
     },
   };
-  window.Study = Study;
+  window.StudySite = { el, fill, Study }; // quiz.js records its results here and shares the helpers
 
   // The glossary terms an answer uses, as links: each term is [spellings, link, term].
   function termsIn(text, terms) {
@@ -114,7 +119,7 @@
     const area = el("textarea", { id, rows: "7", class: "open-answer__text", spellcheck: "true" });
     area.value = state.text;
     const count = el("span", { class: "open-answer__count" });
-    const terms = el("p", { class: "open-answer__terms", "aria-live": "polite" });
+    const terms = el("p", { class: "open-answer__terms" }); // not live: it changes on every key
     const compare = el("button", { type: "button", class: "md-button", "aria-expanded": "false" }, ui.compare);
     const score = el("p", { class: "open-answer__score", role: "status" });
     const done = el("button", { type: "button", class: "md-button" }, ui.done);
@@ -186,7 +191,7 @@
       node.addEventListener("click", onClick);
       return node;
     };
-    const heading = (q) => el("h3", { tabindex: "-1" }, q.title); // the page's title: "5. A Keras model ..."
+    const heading = (q) => el("h3", { tabindex: "-1", id: `exam-q${q.n}` }, q.title); // the title: "5. A Keras ..."
 
     function setup() {
       clearInterval(timer);
@@ -246,7 +251,7 @@
         const q = byN.get(n);
         const section = el("section", { class: "exam-question" });
         const id = `exam-answer-${n}`;
-        const area = el("textarea", { id, rows: "6", class: "open-answer__text" });
+        const area = el("textarea", { id, rows: "6", class: "open-answer__text", "aria-describedby": `exam-q${n}` });
         area.value = state.answers[n] || "";
         area.addEventListener("input", () => {
           state.answers[n] = area.value;
@@ -265,7 +270,7 @@
       };
       view.append(el("p"));
       view.lastChild.append(button(ui.finish, finish, true));
-      view.querySelector("textarea").focus();
+      view.querySelector(".exam-question h3").focus(); // the first question, read before its answer box
       if (!state.minutes) return;
       const tick = () => {
         const left = state.started + state.minutes * 60000 - Date.now();
@@ -357,11 +362,10 @@
         score += ticked.length;
         total += q.points.length;
         out.push(`## ${plain(q.title)}`, "");
-        for (const part of el("div", {}, q.question).children)
-          out.push(part.tagName === "PRE" ? "```\n" + part.textContent.replace(/\n$/, "") + "\n```" : part.textContent, "");
+        for (const part of el("div", {}, q.question).children) out.push(markdownOf(part), "");
         out.push(`### ${ui.your_answer}`, "", (state.answers[n] || "").trim() || ui.empty_answer, "");
         out.push(`### ${ui.file_points}: ${fill(ui.score, { score: ticked.length, total: q.points.length })}`, "");
-        q.points.forEach((p, i) => out.push(`- [${ticked.includes(i) ? "x" : " "}] ${plain(p.text)}`));
+        q.points.forEach((p, i) => out.push(`- [${ticked.includes(i) ? "x" : " "}] ${markdownOf(el("p", {}, p.text))}`));
         out.push("");
       }
       out.push(fill(ui.total, { score, total }), "");
@@ -370,7 +374,7 @@
 
     function download() {
       const link = el("a", {
-        href: URL.createObjectURL(new Blob([markdown()], { type: "text/markdown" })),
+        href: URL.createObjectURL(new Blob([markdown()], { type: "text/markdown;charset=utf-8" })),
         download: `exam-${data.lang}-${new Date(state.started).toISOString().slice(0, 10)}.md`,
       });
       document.body.append(link);
@@ -379,13 +383,23 @@
       setTimeout(() => URL.revokeObjectURL(link.href), 10000);
     }
 
-    document.addEventListener("study:changed", () => {
-      if (!read(data.key, null) && state) {
+    document.addEventListener("study:changed", (event) => {
+      if (event.detail?.cleared && state) {  // the reset button: not a failed write where storage is blocked
         state = null;
         setup();
       }
     });
     setup();
+  }
+
+  // A block of the page's HTML as Markdown: code blocks fenced, inline code in backticks, lists as lists.
+  function markdownOf(node) {
+    if (node.tagName === "PRE") return "```\n" + node.textContent.replace(/\n$/, "") + "\n```";
+    if (node.tagName === "UL" || node.tagName === "OL")
+      return [...node.children].map((li, i) => `${node.tagName === "OL" ? `${i + 1}.` : "-"} ${markdownOf(li)}`).join("\n");
+    const copy = node.cloneNode(true);
+    for (const code of copy.querySelectorAll("code")) code.textContent = `\`${code.textContent}\``;
+    return copy.textContent.trim();
   }
 
   // "Next up": the questions in the order the schedule gives, five of them, each with why.
@@ -405,7 +419,7 @@
         .slice(0, 5)
         .map((t) => {
           const s = t.state;
-          const result = s && `${Math.round(s.ratio * 100)} %`;
+          const result = s && `${Math.round(s.ratio * 100)}${data.lang === "sv" ? "\u00a0" : ""}%`; // 80 %, 80%
           const date = s && new Date(s.due).toLocaleDateString(data.lang, { day: "numeric", month: "short" });
           const why = !s
             ? ui.next_unseen
