@@ -106,8 +106,9 @@ def test_exam_mode_end_to_end_with_its_downloaded_file(offline, lang):
     assert_no_axe_violation(tab, f"{lang_dir(lang)}{PRACTICE} after an exam")
 
 
-def test_next_up_puts_a_poor_result_first_and_reset_clears_it(offline):
-    tab = offline.open("index.html")
+@pytest.mark.parametrize("lang", LANGS)
+def test_next_up_puts_a_poor_result_first_and_reset_clears_it(offline, lang):
+    tab = offline.open(lang_dir(lang) + "index.html")
     first = tab.locator(".next-up__list li a").first
     ui = data(tab, ".next-up", "nextUp")["ui"]
     assert tab.locator(".next-up__list li").count() == 5 and first.inner_text().startswith("1.")
@@ -116,18 +117,18 @@ def test_next_up_puts_a_poor_result_first_and_reset_clears_it(offline):
     box = data(tab, ".open-answer", "openAnswer")
     tab.get_by_role("button", name=box["ui"]["compare"]).click()
     tab.get_by_role("button", name=box["ui"]["done"]).click()  # nothing ticked: a poor result
-    tab.goto(offline.url("q01-ai-ml-dl.html"))
+    tab.goto(offline.url(lang_dir(lang) + "q01-ai-ml-dl.html"))
     tab.get_by_role("button", name=box["ui"]["compare"]).click()
     for check in tab.locator(".checklist input").all():
         check.check()
     tab.get_by_role("button", name=box["ui"]["done"]).click()  # every key point: a good result
     tab.get_by_role("button", name=box["ui"]["done"]).click()  # saved again before it is due: no second box
     assert tab.evaluate("JSON.parse(localStorage.getItem('dl-study'))['1'].box") == 2
-    tab.goto(offline.url("index.html"))
+    tab.goto(offline.url(lang_dir(lang) + "index.html"))
     titles = tab.locator(".next-up__list li a").all_inner_texts()
     assert titles[0].startswith("7.") and "(" + ui["next_weak"].split(" (")[0] in tab.inner_text(".next-up")
     assert [t.split(".")[0] for t in titles] == ["7", "2", "3", "4", "5"], "a good result waits for its review day"
-    tab.goto(offline.url(PRACTICE))
+    tab.goto(offline.url(lang_dir(lang) + PRACTICE))
     assert tab.locator(".next-up__list li a").first.inner_text().startswith("7.")
     tab.get_by_role("button", name=data(tab, ".quiz-practice", "quizPractice")["ui"]["reset"]).click()
     assert tab.evaluate("Object.keys(localStorage).filter(k => k.startsWith('dl-'))") == []
