@@ -6,7 +6,7 @@
   const LETTERS = "ABCDEF";
   let uid = 0;
 
-  const { el, fill, Study } = window.StudySite; // study.js, loaded first: the DOM helpers and the schedule
+  const { el, fill, read, write, Study } = window.StudySite; // study.js, loaded first: helpers and the schedule
 
   // The values a typed number may mean: spaces are ignored, and a comma is a decimal comma or a thousands separator.
   function readings(typed) {
@@ -110,13 +110,7 @@
     box.append(saved, el("p", { class: "quiz-practice__buttons" }), result, test);
     box.querySelector(".quiz-practice__buttons").append(start, " ", reset);
 
-    const load = () => {
-      try {
-        return JSON.parse(localStorage.getItem(data.key)) || { attempts: [] };
-      } catch {
-        return { attempts: [] };
-      }
-    };
+    const load = () => read(data.key, { attempts: [] });
     function showSaved(message) {
       const attempts = load().attempts;
       if (!attempts.length) return (saved.textContent = message || ui.none_saved);
@@ -168,11 +162,7 @@
       submit.remove();
       const state = load();
       state.attempts = [...state.attempts, { score, total: questions.length, date: new Date().toISOString() }].slice(-50);
-      try {
-        localStorage.setItem(data.key, JSON.stringify(state));
-      } catch {
-        /* storage blocked: the score is shown but not kept */
-      }
+      write(data.key, state); // where storage is blocked, the score is shown but not kept
       const links = [...missed]
         .sort((a, b) => a - b)
         .map((n) => `<li><a href="${topics.get(n).href}">${topics.get(n).title}</a></li>`);
@@ -185,12 +175,7 @@
 
     start.addEventListener("click", draw);
     reset.addEventListener("click", () => {
-      try {
-        localStorage.removeItem(data.key);
-      } catch {
-        /* nothing was kept */
-      }
-      Study.clear(); // and the open answers, exams and schedule of study.js
+      Study.clear(); // these scores, and the open answers, exams and schedule of study.js
       showSaved(ui.cleared);
     });
     showSaved();

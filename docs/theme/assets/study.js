@@ -31,6 +31,13 @@
       /* storage blocked: the page works, nothing is kept */
     }
   };
+  const forget = (which) => {  // removes the keys `which` accepts
+    try {
+      for (const key of Object.keys(localStorage)) if (which(key)) localStorage.removeItem(key);
+    } catch {
+      /* nothing was kept */
+    }
+  };
   const words = (text) => (text.match(/[\p{L}\p{N}][^\s]*/gu) || []).length;
 
   /* The schedule: Leitner boxes 1-5 per question, a new question starting in box 1. A good result (80 % or more)
@@ -68,16 +75,11 @@
     },
     // Everything this site keeps: the schedule, answers, exams and the multiple-choice scores.
     clear() {
-      try {
-        for (const key of Object.keys(localStorage))
-          if (key.startsWith("dl-") || key.startsWith("quiz-practice-")) localStorage.removeItem(key);
-      } catch {
-        /* nothing was kept */
-      }
+      forget((key) => key.startsWith("dl-") || key.startsWith("quiz-practice-"));
       document.dispatchEvent(new CustomEvent("study:changed", { detail: { cleared: true } }));
     },
   };
-  window.StudySite = { el, fill, Study }; // quiz.js records its results here and shares the helpers
+  window.StudySite = { el, fill, read, write, Study }; // quiz.js records its results here and shares the helpers
 
   // The glossary terms an answer uses, as links: each term is [spellings, link, term].
   function termsIn(text, terms) {
@@ -90,7 +92,7 @@
     return found.map(([, href, term]) => `<a href="${href}">${term}</a>`);
   }
 
-  // A checklist of key points; onChange gets the ticked indices. Returns the fieldset and a score function.
+  // A checklist of key points as a fieldset; onChange gets the ticked indices.
   function checklist(points, ticked, ui, onChange) {
     const fieldset = el("fieldset", { class: "checklist" });
     fieldset.append(el("legend", {}, ui.tick));
@@ -104,9 +106,8 @@
       fieldset.append(row);
       return box;
     });
-    const ticks = () => boxes.flatMap((box, i) => (box.checked ? [i] : []));
-    fieldset.addEventListener("change", () => onChange(ticks()));
-    return { fieldset, ticks };
+    fieldset.addEventListener("change", () => onChange(boxes.flatMap((box, i) => (box.checked ? [i] : []))));
+    return fieldset;
   }
 
   // "Write your answer" on a question page: the text is kept as it is typed, Compare shows the key points.
@@ -130,7 +131,7 @@
       showScore();
     });
     const panel = el("div", { class: "open-answer__compare", id: `${id}-points` });
-    panel.append(list.fieldset, score, done, graded);
+    panel.append(list, score, done, graded);
     compare.setAttribute("aria-controls", panel.id);
 
     const showScore = () => (score.textContent = fill(ui.score, { score: state.ticks.length, total: data.points.length }));
@@ -153,7 +154,7 @@
       state.open = panel.hidden;
       save();
       showPanel(state.open);
-      if (state.open) list.fieldset.querySelector("input").focus();
+      if (state.open) list.querySelector("input").focus();
     });
     done.addEventListener("click", () => {
       Study.record(data.topic, state.ticks.length / data.points.length);
@@ -230,11 +231,7 @@
 
     function discard() {
       state = null;
-      try {
-        localStorage.removeItem(data.key);
-      } catch {
-        /* nothing was kept */
-      }
+      forget((key) => key === data.key);
       setup();
     }
 
@@ -303,7 +300,7 @@
         });
         section.append(heading(q), el("div", { class: "exam-question__text" }, q.question));
         section.append(el("p", { class: "exam-answer__label" }, `<strong>${ui.your_answer}</strong>`), answer);
-        section.append(list.fieldset, score);
+        section.append(list, score);
         show();
         view.append(section);
       }
