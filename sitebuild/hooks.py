@@ -86,11 +86,11 @@ def on_page_markdown(markdown, page, config, files):
     markdown = benchmark.insert(markdown, lang)
     quizzes, slug, urls = quiz.current(docs_root(config)), quiz.page_slug(page.file), quiz.page_urls(page, files)
     markdown = quiz.apply(markdown, lang, slug, quizzes, urls)
-    if glossary_page := files.get_file_from_path("glossary.md"):  # for the hint of the terms an answer uses
-        urls["glossary"] = glossary_page.url_relative_to(page.file)
+    glossary_page = files.get_file_from_path("glossary.md")  # for the hint of the terms an answer uses
+    glossary_url = glossary_page.url_relative_to(page.file) if glossary_page else None
     sources = lambda: {s: (Path(config.docs_dir) / f"{s}.md").read_text(encoding="utf-8") for s in quizzes}  # noqa: E731
     try:
-        markdown = exam.apply(markdown, lang, slug, quizzes, urls, sources)
+        markdown = exam.apply(markdown, lang, slug, quizzes, urls, glossary_url, sources)
     except exam.ExamError as err:
         raise PluginError(str(err)) from None
     markdown = glossary.apply(markdown, lang, glossary.current(), docs_root(config))

@@ -23,8 +23,7 @@ def source(lang: str, slug: str) -> str:
     return page_file(slug, lang).read_text(encoding="utf-8")
 
 
-def urls_from(page: str) -> dict[str, str]:
-    return {slug: f"{slug}.html" for slug in QUIZZES} | {"glossary": "glossary.html"}
+URLS = {slug: f"{slug}.html" for slug in QUIZZES}  # each question page, seen from a page beside it
 
 
 @pytest.mark.parametrize(("lang", "slug"), PAGES)
@@ -59,8 +58,8 @@ def test_key_points_are_three_to_six_and_link_sections_of_both_twins(slug):
 @pytest.mark.parametrize("lang", LANGS)
 def test_question_page_gets_the_answer_box_before_its_short_answer(lang):
     slug = "q07-dropout"
-    page = exam.apply(source(lang, slug), lang, slug, QUIZZES, urls_from(slug), lambda: pytest.fail("not needed"))
-    box, short = page.index('class="open-answer"'), page.index(exam.SHORT_ANSWER[lang])
+    page = exam.apply(source(lang, slug), lang, slug, QUIZZES, URLS, "glossary.html", lambda: pytest.fail("unused"))
+    box, short = page.index('class="open-answer"'), page.index(words.HEADING[lang])
     assert page.index("!!! question") < page.index(f"{{#{exam.ANCHOR}}}") < box < short
     box_data = data(page, "data-open-answer")
     points = QUIZZES[slug].keypoints
@@ -73,14 +72,14 @@ def test_question_page_gets_the_answer_box_before_its_short_answer(lang):
 
 def test_a_page_without_its_short_answer_heading_is_named():
     with pytest.raises(exam.ExamError, match=r"docs/en/q07-dropout\.md: no '## Short answer' heading"):
-        exam.apply("# 7. Dropout\n", "en", "q07-dropout", QUIZZES, urls_from("x"), dict)
+        exam.apply("# 7. Dropout\n", "en", "q07-dropout", QUIZZES, URLS, "glossary.html", dict)
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_exam_mode_and_next_up_hold_every_question(lang):
     marked = f"# P\n\n{exam.NEXT_MARKER}\n\n{exam.EXAM_MARKER}\n"
     pages = {slug: source(lang, slug) for slug in QUIZZES}
-    page = exam.apply(marked, lang, "practice", QUIZZES, urls_from("practice"), lambda: pages)
+    page = exam.apply(marked, lang, "practice", QUIZZES, URLS, "glossary.html", lambda: pages)
     assert exam.EXAM_MARKER not in page and exam.NEXT_MARKER not in page
     exam_data, next_data = data(page, "data-exam"), data(page, "data-next-up")
     assert [q["n"] for q in exam_data["questions"]] == [t["n"] for t in next_data["topics"]] == list(range(1, 14))
@@ -95,4 +94,4 @@ def test_exam_mode_and_next_up_hold_every_question(lang):
 def test_a_page_without_its_question_box_is_named():
     pages = {slug: "# 1. T\n\n## Kort svar\n" for slug in QUIZZES}
     with pytest.raises(exam.ExamError, match=r"docs/sv/q01-ai-ml-dl\.md: no `!!! question"):
-        exam.apply(exam.EXAM_MARKER, "sv", "practice", QUIZZES, urls_from("practice"), lambda: pages)
+        exam.apply(exam.EXAM_MARKER, "sv", "practice", QUIZZES, URLS, "glossary.html", lambda: pages)

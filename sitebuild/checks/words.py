@@ -22,10 +22,14 @@ class LengthError(Exception):
     """A page has no short answer to count."""
 
 
+def heading(text: str, lang: str) -> re.Match | None:
+    """Where the page's short-answer heading stands (the answer box of sitebuild/generate/exam.py goes before it)."""
+    return re.search(rf"^{re.escape(HEADING[lang])}\s*$", text, re.M)
+
+
 def short_answer(text: str, lang: str) -> str:
     """The Markdown between the page's short-answer heading and the next level-2 heading."""
-    start = re.search(rf"^{re.escape(HEADING[lang])}\s*$", text, re.M)
-    if not start:
+    if not (start := heading(text, lang)):
         raise LengthError(f"no '{HEADING[lang]}' heading")
     end = re.search(r"^## ", text[start.end() :], re.M)
     return text[start.end() : start.end() + end.start() if end else len(text)]

@@ -17,13 +17,13 @@ import textwrap
 import markdown as md
 
 from sitebuild import LANGS, marker, text
+from sitebuild.checks import words
 from sitebuild.generate import glossary
-from sitebuild.generate.quiz import Quiz, _attr, _escape_md, inline_html
+from sitebuild.generate.quiz import Quiz, attr_json, escape_md, inline_html
 
 ANCHOR = "write-your-answer"  # the section's heading id, the same in both languages
 EXAM_MARKER = marker("exam", "open")
 NEXT_MARKER = marker("study", "nextup")
-SHORT_ANSWER = {"sv": "## Kort svar", "en": "## Short answer"}
 QUESTION_BOX = re.compile(r'^!!! question "[^"\n]*"\n((?:(?: {4}.*)?\n)+)', re.M)
 
 TEXT = {lang: text(lang, "exam") for lang in LANGS}  # the strings live in sitebuild/text/<lang>.yml
@@ -75,7 +75,7 @@ def points_markdown(quiz: Quiz, lang: str, page_url: str = "") -> list[str]:
     """The key points as a Markdown list, each with its link, for readers without JavaScript and for print."""
     read_more = TEXT[lang]["read_more"]
     return [
-        f"- {point.text[lang]} [{_escape_md(read_more.format(section=point.section[lang][1]))}]"
+        f"- {point.text[lang]} [{escape_md(read_more.format(section=point.section[lang][1]))}]"
         f"({page_url}#{point.section[lang][0]})"
         for point in quiz.keypoints
     ]
@@ -95,7 +95,7 @@ def answer_box_markdown(quiz: Quiz, lang: str, glossary_url: str | None) -> str:
     out = [
         f"## {t['heading']} {{#{ANCHOR}}}",
         "",
-        f'<div class="open-answer" data-open-answer="{_attr(data)}" markdown>',
+        f'<div class="open-answer" data-open-answer="{attr_json(data)}" markdown>',
     ]
     out += ["", '<div class="open-answer-static" markdown>', "", t["intro"], ""]
     out += [f'??? keypoints "{t["points"].format(n=len(quiz.keypoints))}"', ""]
@@ -117,9 +117,9 @@ def exam_markdown(quizzes: dict[str, Quiz], pages: dict[str, str], lang: str, ur
             }
         )
     data = {"ui": ui(lang), "lang": lang, "key": f"dl-exam-{lang}", "questions": questions}
-    out = [f'<div class="exam" data-exam="{_attr(data)}" markdown>', "", '<div class="exam-static" markdown>', ""]
+    out = [f'<div class="exam" data-exam="{attr_json(data)}" markdown>', "", '<div class="exam-static" markdown>', ""]
     out += [TEXT[lang]["exam_no_js"], ""]
-    out += [f"- [{_escape_md(q.title[lang])}]({slug}.md#{ANCHOR})" for slug, q in quizzes.items()]
+    out += [f"- [{escape_md(q.title[lang])}]({slug}.md#{ANCHOR})" for slug, q in quizzes.items()]
     return "\n".join([*out, "", "</div>", "", "</div>", ""])
 
 
@@ -127,25 +127,27 @@ def next_markdown(quizzes: dict[str, Quiz], lang: str, urls: dict[str, str]) -> 
     """The "next up" list: every question page, which study.js orders by the reader's results."""
     topics = [{"n": q.number, "title": html.escape(q.title[lang]), "href": urls[slug]} for slug, q in quizzes.items()]
     data = {"ui": ui(lang), "lang": lang, "topics": topics}
-    out = [f'<div class="next-up" data-next-up="{_attr(data)}" markdown>', ""]
+    out = [f'<div class="next-up" data-next-up="{attr_json(data)}" markdown>', ""]
     return "\n".join(
         [*out, '<p class="next-up-static">', html.escape(TEXT[lang]["next_no_js"]), "</p>", "", "</div>", ""]
     )
 
 
-def apply(markdown: str, lang: str, slug: str, quizzes: dict[str, Quiz], urls: dict[str, str], pages) -> str:
+def apply(
+    markdown: str, lang: str, slug: str, quizzes: dict[str, Quiz], urls: dict[str, str], glossary_url, pages
+) -> str:
     """A question page gets its answer box before the short answer; the markers get exam mode and "next up".
 
-    `urls` maps each question page's slug, and "glossary", to its URL relative to this page; `pages` is a function
-    of no argument that returns each question page's Markdown source (read only where exam mode needs it).
+    `urls` maps each question page's slug to its URL relative to this page, `glossary_url` is the glossary's (None
+    where the site has none); `pages` is a function of no argument that returns each question page's Markdown
+    source (read only where exam mode needs it).
     """
     if slug in quizzes:
-        heading = re.search(rf"^{re.escape(SHORT_ANSWER[lang])}\s*$", markdown, re.M)
-        if not heading:
-            raise ExamError(f"docs/{lang}/{slug}.md: no '{SHORT_ANSWER[lang]}' heading to put the answer box before")
+        if not (heading := words.heading(markdown, lang)):
+            raise ExamError(f"docs/{lang}/{slug}.md: no '{words.HEADING[lang]}' heading to put the answer box before")
         markdown = (
             markdown[: heading.start()]
-            + answer_box_markdown(quizzes[slug], lang, urls.get("glossary"))
+            + answer_box_markdown(quizzes[slug], lang, glossary_url)
             + "\n"
             + markdown[heading.start() :]
         )

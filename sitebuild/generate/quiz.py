@@ -332,14 +332,14 @@ def item_data(quiz: Quiz, index: int, lang: str, page_url: str = "") -> dict:
     return data
 
 
-def _attr(data: dict) -> str:
+def attr_json(data: dict) -> str:
     """JSON for an HTML attribute. Python-Markdown writes an attribute's "&quot;" back as it is, so a JSON value
     holding "&quot;" would reach the browser as '"': the JSON carries every & as \\u0026 instead."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("&", "\\u0026")
     return html.escape(text, quote=True)
 
 
-def _escape_md(text: str) -> str:
+def escape_md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]<>])", r"\\\1", text)
 
 
@@ -355,14 +355,14 @@ def section_markdown(quiz: Quiz, lang: str) -> str:
     """The "Check yourself" section: a numbered list, each answer in a collapsible block, items as JSON."""
     t = TEXT[lang]
     data = {"ui": UI[lang], "items": [item_data(quiz, i, lang) for i in range(len(quiz.items))]}
-    out = [f"## {t['heading']} {{#{ANCHOR}}}", "", f'<div class="quiz" data-quiz="{_attr(data)}" markdown>', ""]
+    out = [f"## {t['heading']} {{#{ANCHOR}}}", "", f'<div class="quiz" data-quiz="{attr_json(data)}" markdown>', ""]
     out += [t["intro"].format(n=len(quiz.items)), "", '<div class="quiz-static" markdown>', ""]
     for n, item in enumerate(quiz.items, 1):
         text = item.text[lang]
         hint = f" *{t['select_all']}*" if item.kind == "multiple" else ""
         out += [f"{n}. {text.question}{hint}", ""]
         out += [f"    - {LETTERS[i]}. {choice}" for i, choice in enumerate(text.choices)]
-        link = f"[{_escape_md(read_more(item, lang))}](#{item.section[lang][0]})"
+        link = f"[{escape_md(read_more(item, lang))}](#{item.section[lang][0]})"
         out += ["", f'    ??? quiz-answer "{t["show"]}"', f"        **{t['answer']}:** {answer_markdown(item, lang)}"]
         out += ["", f"        {text.explanation} {link}", ""]
     return "\n".join([*out, "</div>", "", "</div>", ""])
@@ -378,9 +378,9 @@ def practice_markdown(quizzes: dict[str, Quiz], lang: str, urls: dict[str, str])
         topics.append({"n": quiz.number, "title": html.escape(quiz.title[lang]), "href": f"{urls[quiz.slug]}#{ANCHOR}"})
         items += [item_data(quiz, i, lang, urls[quiz.slug]) for i in range(len(quiz.items))]
     data = {"ui": UI[lang], "key": f"quiz-practice-{lang}", "topics": topics, "items": items}
-    out = [f'<div class="quiz-practice" data-quiz-practice="{_attr(data)}" markdown>', ""]
+    out = [f'<div class="quiz-practice" data-quiz-practice="{attr_json(data)}" markdown>', ""]
     out += ['<div class="quiz-static" markdown>', "", TEXT[lang]["no_js"], ""]
-    out += [f"- [{_escape_md(q.title[lang])}]({q.slug}.md#{ANCHOR})" for q in quizzes.values()]
+    out += [f"- [{escape_md(q.title[lang])}]({q.slug}.md#{ANCHOR})" for q in quizzes.values()]
     return "\n".join([*out, "", "</div>", "", "</div>", ""])
 
 
