@@ -66,7 +66,7 @@ def index(site: Path, page: str = "index.html") -> int:
 def build_bare(dest: Path) -> Path:
     """A one-page Material site with this site's theme, search and offline settings."""
     config = yaml_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    search = next(p["search"] for p in config["plugins"] if isinstance(p, dict) and "search" in p)
+    search = config["plugins"]["search"]  # mkdocs.yml lists its plugins as a mapping
     docs = dest / "docs"
     (docs / "assets" / "vendor").mkdir(parents=True)
     (docs / "index.md").write_text("# Bare page\n\nOne paragraph of text.\n", encoding="utf-8")
