@@ -138,3 +138,11 @@ def test_site_css_ships_without_comments_and_keeps_every_rule():
     shipped = slim.css(source)
     assert "/*" not in shipped and len(shipped) < len(source)
     assert shipped.count("{") == source.count("{") and shipped.count("}") == source.count("}")
+
+
+def test_the_bare_material_page_builds_from_this_sites_settings(tmp_path):
+    """The baseline of `nox -s weight` (and the HTML checker): Material's own theme, this site's search settings."""
+    from sitebuild.tools.weight import build_bare
+
+    html = (build_bare(tmp_path) / "index.html").read_text(encoding="utf-8")
+    assert "Bare page" in html and "assets/site.css" not in html and "iframe-worker/shim.js" in html

@@ -70,13 +70,14 @@ def build_bare(dest: Path) -> Path:
     docs = dest / "docs"
     (docs / "assets" / "vendor").mkdir(parents=True)
     (docs / "index.md").write_text("# Bare page\n\nOne paragraph of text.\n", encoding="utf-8")
-    for polyfill in config.get("extra", {}).get("polyfills", []):
+    theme = {k: v for k, v in config["theme"].items() if k != "custom_dir"}  # Material's own templates and assets
+    for polyfill in config.get("extra", {}).get("polyfills", []):  # from the site's theme folder
         (docs / polyfill).parent.mkdir(parents=True, exist_ok=True)
-        (docs / polyfill).write_bytes((ROOT / "docs" / polyfill).read_bytes())
+        (docs / polyfill).write_bytes((ROOT / config["theme"]["custom_dir"] / polyfill).read_bytes())
     bare = {
         "site_name": "Bare",
         "use_directory_urls": False,
-        "theme": config["theme"],
+        "theme": theme,
         "extra": {"polyfills": config.get("extra", {}).get("polyfills", [])},
         "plugins": [{"search": search}, "offline"],
     }
