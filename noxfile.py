@@ -144,6 +144,12 @@ def benchmark(session: nox.Session) -> None:
 
 
 @full_lock
+def lighthouse(session: nox.Session) -> None:
+    """Lighthouse on every page (`-- q10 practice` for some), over HTTP as published; fails below 95 (needs npm)."""
+    shared(session, "-m", "sitebuild.tools.lighthouse", *session.posargs)
+
+
+@full_lock
 def timings(session: nox.Session) -> None:
     """Benchmark: seconds each example on the pages takes, run as the tests run it (limit: 15 s each)."""
     shared(session, "-m", "sitebuild.examples.timings", *session.posargs)

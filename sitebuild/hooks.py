@@ -12,10 +12,11 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from sitebuild import MARKER, ROOT, text  # noqa: E402
+from sitebuild import MARKER, ROOT, lang_dir, text  # noqa: E402
 from sitebuild.checks.pages import missing_twins  # noqa: E402
 from sitebuild.examples.outputs import PROVENANCE  # noqa: E402
 from sitebuild.examples.snippets import SnippetError, check_includes  # noqa: E402
@@ -43,6 +44,9 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
+    if serving:  # `mkdocs serve` sets site_url to its own address, which is neither language's published root
+        config.site_url = ""
+    config.site_url = switcher.site_url(config, lang_dir(lang_of(config)))  # en/ below the Swedish site's
     languages[:] = switcher.roots(config)
 
 
@@ -70,6 +74,7 @@ def on_env(env, config, files):
 
 def on_files(files, config):
     page_urls[:] = [f.url for f in files.documentation_pages()]
+    files.append(File.generated(config, exam.SITE_TEXT, content=exam.site_text(lang_of(config))))
     return files
 
 
@@ -113,6 +118,7 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     config.extra["scope"] = switcher.scope(".", languages)  # for the pages rendered later at the root (print)
+    output = search.named(output, text(lang_of(config), "search_dialog"))
     return switcher.apply(output, page.file.url, languages)
 
 

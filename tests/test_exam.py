@@ -65,7 +65,7 @@ def test_question_page_gets_the_answer_box_before_its_short_answer(lang):
     points = QUIZZES[slug].keypoints
     assert box_data["topic"] == 7 and box_data["key"] == f"dl-answer-{lang}-q07"
     assert [p["href"] for p in box_data["points"]] == [f"#{p.section[lang][0]}" for p in points]
-    assert any("dropout" in [w.lower() for w in forms] for forms, _, _ in box_data["terms"])
+    assert box_data["glossary"] == "glossary.html" and "ui" not in box_data  # the strings come once per site
     static = page[box : page.index("</div>", box)]
     assert static.count("\n    - ") == len(points), "the key points, readable without JavaScript"
 
@@ -95,3 +95,12 @@ def test_a_page_without_its_question_box_is_named():
     pages = {slug: "# 1. T\n\n## Kort svar\n" for slug in QUIZZES}
     with pytest.raises(exam.ExamError, match=r"docs/sv/q01-ai-ml-dl\.md: no `!!! question"):
         exam.apply(exam.EXAM_MARKER, "sv", "practice", QUIZZES, URLS, "glossary.html", lambda: pages)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_site_text_holds_each_languages_strings_and_glossary_terms_once(lang):
+    script = exam.site_text(lang)
+    assert script.startswith("window.SiteText = ") and script.endswith(";\n")
+    data = json.loads(script.removeprefix("window.SiteText = ").removesuffix(";\n"))
+    assert data["exam"]["compare"] == exam.UI[lang]["compare"] and data["quiz"] == quiz.UI[lang]
+    assert any("dropout" in [w.lower() for w in forms] and anchor == "dropout" for forms, anchor, _ in data["terms"])

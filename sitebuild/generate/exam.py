@@ -11,6 +11,7 @@ without JavaScript gets:
 """
 
 import html
+import json
 import re
 import textwrap
 
@@ -19,15 +20,17 @@ import markdown as md
 from sitebuild import LANGS, marker, text
 from sitebuild.checks import words
 from sitebuild.generate import glossary
+from sitebuild.generate.quiz import UI as QUIZ_UI
 from sitebuild.generate.quiz import Quiz, attr_json, escape_md, inline_html
 
+SITE_TEXT = "assets/site-text.js"  # generated into each language's site; mkdocs.yml loads it before study.js
 ANCHOR = "write-your-answer"  # the section's heading id, the same in both languages
 EXAM_MARKER = marker("exam", "open")
 NEXT_MARKER = marker("study", "nextup")
 QUESTION_BOX = re.compile(r'^!!! question "[^"\n]*"\n((?:(?: {4}.*)?\n)+)', re.M)
 
 TEXT = {lang: text(lang, "exam") for lang in LANGS}  # the strings live in sitebuild/text/<lang>.yml
-UI = {lang: text(lang, "exam_script") for lang in LANGS}  # for study.js, which holds none of its own
+UI = {lang: text(lang, "exam_script") for lang in LANGS}  # for study.js (site_text()), which holds none of its own
 
 
 class ExamError(Exception):
@@ -59,16 +62,19 @@ def ui(lang: str) -> dict:
     return {**UI[lang], "read_more": TEXT[lang]["read_more"]}
 
 
-def terms_data(lang: str, glossary_url: str) -> list[list]:
-    """[words, link, term] for each glossary entry, for the hint that lists the terms an answer uses."""
+def terms_data(lang: str) -> list[list]:
+    """[words, anchor, term] for each glossary entry, for the hint that lists the terms an answer uses."""
     return [
-        [
-            sorted({entry.term[lang], *entry.forms[lang]}),
-            f"{glossary_url}#{entry.anchor}",
-            html.escape(entry.term[lang]),
-        ]
+        [sorted({entry.term[lang], *entry.forms[lang]}), entry.anchor, html.escape(entry.term[lang])]
         for entry in glossary.current().entries
     ]
+
+
+def site_text(lang: str) -> str:
+    """assets/site-text.js of a language's site: the strings of study.js and quiz.js and the glossary's terms,
+    loaded once and cached, instead of repeated in the JSON of every page."""
+    data = {"exam": ui(lang), "quiz": QUIZ_UI[lang], "terms": terms_data(lang)}
+    return f"window.SiteText = {json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
 
 
 def points_markdown(quiz: Quiz, lang: str, page_url: str = "") -> list[str]:
@@ -86,11 +92,10 @@ def answer_box_markdown(quiz: Quiz, lang: str, glossary_url: str | None) -> str:
     a site without a glossary, whose answer box lists no terms)."""
     t = TEXT[lang]
     data = {
-        "ui": ui(lang),
         "topic": quiz.number,
         "key": f"dl-answer-{lang}-q{quiz.number:02d}",
         "points": points_data(quiz, lang),
-        "terms": terms_data(lang, glossary_url) if glossary_url else [],
+        "glossary": glossary_url,  # study.js links the terms of site-text.js there
     }
     out = [
         f"## {t['heading']} {{#{ANCHOR}}}",
@@ -116,7 +121,7 @@ def exam_markdown(quizzes: dict[str, Quiz], pages: dict[str, str], lang: str, ur
                 "points": points_data(quiz, lang, urls[slug]),
             }
         )
-    data = {"ui": ui(lang), "lang": lang, "key": f"dl-exam-{lang}", "questions": questions}
+    data = {"lang": lang, "key": f"dl-exam-{lang}", "questions": questions}
     out = [f'<div class="exam" data-exam="{attr_json(data)}" markdown>', "", '<div class="exam-static" markdown>', ""]
     out += [TEXT[lang]["exam_no_js"], ""]
     out += [f"- [{escape_md(q.title[lang])}]({slug}.md#{ANCHOR})" for slug, q in quizzes.items()]
@@ -126,7 +131,7 @@ def exam_markdown(quizzes: dict[str, Quiz], pages: dict[str, str], lang: str, ur
 def next_markdown(quizzes: dict[str, Quiz], lang: str, urls: dict[str, str]) -> str:
     """The "next up" list: every question page, which study.js orders by the reader's results."""
     topics = [{"n": q.number, "title": html.escape(q.title[lang]), "href": urls[slug]} for slug, q in quizzes.items()]
-    data = {"ui": ui(lang), "lang": lang, "topics": topics}
+    data = {"lang": lang, "topics": topics}
     out = [f'<div class="next-up" data-next-up="{attr_json(data)}" markdown>', ""]
     return "\n".join(
         [*out, '<p class="next-up-static">', html.escape(TEXT[lang]["next_no_js"]), "</p>", "", "</div>", ""]

@@ -39,7 +39,7 @@ NUMBER = re.compile(r"[-+]?\d+(\.\d+)?([eE][-+]?\d+)?")
 HEADING_EXTENSIONS = ["toc", "attr_list", "md_in_html", "admonition", "pymdownx.details", "pymdownx.superfences"]
 
 TEXT = {lang: text(lang, "quiz") for lang in LANGS}  # the strings live in sitebuild/text/<lang>.yml
-UI = {lang: text(lang, "quiz_script") for lang in LANGS}  # for quiz.js, which holds none of its own
+UI = {lang: text(lang, "quiz_script") for lang in LANGS}  # for quiz.js, through exam.site_text()
 
 
 class QuizError(Exception):
@@ -354,7 +354,7 @@ def answer_markdown(item: Item, lang: str) -> str:
 def section_markdown(quiz: Quiz, lang: str) -> str:
     """The "Check yourself" section: a numbered list, each answer in a collapsible block, items as JSON."""
     t = TEXT[lang]
-    data = {"ui": UI[lang], "items": [item_data(quiz, i, lang) for i in range(len(quiz.items))]}
+    data = {"items": [item_data(quiz, i, lang) for i in range(len(quiz.items))]}
     out = [f"## {t['heading']} {{#{ANCHOR}}}", "", f'<div class="quiz" data-quiz="{attr_json(data)}" markdown>', ""]
     out += [t["intro"].format(n=len(quiz.items)), "", '<div class="quiz-static" markdown>', ""]
     for n, item in enumerate(quiz.items, 1):
@@ -377,7 +377,7 @@ def practice_markdown(quizzes: dict[str, Quiz], lang: str, urls: dict[str, str])
     for quiz in quizzes.values():
         topics.append({"n": quiz.number, "title": html.escape(quiz.title[lang]), "href": f"{urls[quiz.slug]}#{ANCHOR}"})
         items += [item_data(quiz, i, lang, urls[quiz.slug]) for i in range(len(quiz.items))]
-    data = {"ui": UI[lang], "key": f"quiz-practice-{lang}", "topics": topics, "items": items}
+    data = {"key": f"quiz-practice-{lang}", "topics": topics, "items": items}
     out = [f'<div class="quiz-practice" data-quiz-practice="{attr_json(data)}" markdown>', ""]
     out += ['<div class="quiz-static" markdown>', "", TEXT[lang]["no_js"], ""]
     out += [f"- [{escape_md(q.title[lang])}]({q.slug}.md#{ANCHOR})" for q in quizzes.values()]

@@ -3,11 +3,14 @@
 Each language's site has its own index (Material's search plugin, `lang` set per site). Words in the index are
 stemmed (the `pipeline` in mkdocs.yml adds the stemmer that Material drops by default); search_stem.js lets
 Material's prefix queries use the stemmer as well, so that "modellen" finds "modell".
+
+Material's search dialog has no accessible name (WCAG 4.1.2; Lighthouse's aria-dialog-name); named() gives it one.
 """
 
 from pathlib import Path
 
 STEM = Path(__file__).with_name("search_stem.js")
+DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'  # Material's partials/search.html
 
 
 def stem_queries(site: Path) -> None:
@@ -17,3 +20,8 @@ def stem_queries(site: Path) -> None:
         code = worker.read_text(encoding="utf-8")
         if patch not in code:
             worker.write_text(f"{code}\n{patch}", encoding="utf-8")
+
+
+def named(html: str, label: str) -> str:
+    """The page with its search dialog labelled `label` (the same word as the search field's)."""
+    return html.replace(DIALOG, f'{DIALOG[:-1]} aria-label="{label}">', 1)

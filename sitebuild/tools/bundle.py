@@ -3,7 +3,8 @@
     python -m sitebuild.tools.bundle [SITE_DIR]    # writes SITE_DIR/djupinlarning.zip
 
 Everything sits under one folder in the zip, so unzipping does not scatter files; downloads made later (the PDFs),
-the zip itself and the theme's source maps are left out.
+the zip itself and the theme's source maps are left out, and so are the pages' hreflang links to the published
+site (sitebuild/render/switcher.py), which a copy on disk would otherwise ask for the published sitemaps.
 """
 
 import sys
@@ -11,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from sitebuild import ROOT
+from sitebuild.render import switcher
 
 NAME = "djupinlarning"
 ZIP = f"{NAME}.zip"
@@ -25,7 +27,10 @@ def write_zip(site: Path, dest: Path | None = None) -> Path:
         for path in files:
             info = zipfile.ZipInfo(f"{NAME}/{path.relative_to(site).as_posix()}", date_time=(2026, 1, 1, 0, 0, 0))
             info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-            bundle.writestr(info, path.read_bytes())
+            data = path.read_bytes()
+            if path.suffix == ".html":
+                data = switcher.offline(data.decode("utf-8")).encode("utf-8")
+            bundle.writestr(info, data)
     return dest
 
 

@@ -16,6 +16,11 @@ QUIZ_PAGE = "q03-parameters.html"  # output, single and multiple items
 PRACTICE = "practice.html"
 
 
+def strings(tab, script: str) -> dict:
+    """The strings a script shows (`quiz` or `exam`), as the page loaded them from its site's site-text.js."""
+    return tab.evaluate(f"window.SiteText.{script}")
+
+
 def data(tab, selector: str, key: str) -> dict:
     """The JSON that sitebuild/generate/quiz.py wrote into the page for quiz.js."""
     return tab.evaluate(f"JSON.parse(document.querySelector('{selector}').dataset.{key})")
@@ -57,7 +62,7 @@ def assert_no_axe_violation(tab, what: str) -> None:
 def test_check_yourself_marks_wrong_and_right_answers(offline, lang):
     tab = offline.open(lang_dir(lang) + QUIZ_PAGE)
     quiz = data(tab, ".quiz", "quiz")
-    ui, forms = quiz["ui"], tab.locator("form.quiz-item")
+    ui, forms = strings(tab, "quiz"), tab.locator("form.quiz-item")
     assert tab.locator(".quiz-static").is_hidden() and forms.count() == len(quiz["items"])
     for n, item in enumerate(quiz["items"]):
         form, feedback = forms.nth(n), forms.nth(n).locator(".quiz-feedback")
@@ -88,19 +93,19 @@ def test_check_yourself_works_from_the_keyboard(offline):
     tab.keyboard.press("Tab")  # leaves the group for the button
     assert tab.evaluate("document.activeElement.type") == "submit"
     tab.keyboard.press("Enter")
-    assert form.locator(".quiz-feedback").inner_text().startswith(quiz["ui"]["right"])
+    assert form.locator(".quiz-feedback").inner_text().startswith(strings(tab, "quiz")["right"])
     form = tab.locator("form.quiz-item").nth(output)
     form.locator("input").focus()
     tab.keyboard.type(typed(quiz["items"][output]["value"], "sv"))
     tab.keyboard.press("Enter")  # submits the item's form
-    assert form.locator(".quiz-feedback").inner_text().startswith(quiz["ui"]["right"])
+    assert form.locator(".quiz-feedback").inner_text().startswith(strings(tab, "quiz")["right"])
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_practice_test_scores_keeps_and_resets(offline, lang):
     tab = offline.open(lang_dir(lang) + PRACTICE)
     practice = data(tab, ".quiz-practice", "quizPractice")
-    ui, key = practice["ui"], practice["key"]
+    ui, key = strings(tab, "quiz"), practice["key"]
     items, topics = {i["id"]: i for i in practice["items"]}, {t["n"]: t for t in practice["topics"]}
     saved, result = tab.locator(".quiz-practice__saved"), tab.locator(".quiz-practice__result")
     assert saved.inner_text() == ui["none_saved"] and saved.get_attribute("aria-live") == "polite"
@@ -140,8 +145,8 @@ def test_practice_test_scores_keeps_and_resets(offline, lang):
 def test_practice_page_passes_axe_and_fits_a_phone_after_marking(offline):
     tab = offline.open(PRACTICE, **PHONE)
     practice = data(tab, ".quiz-practice", "quizPractice")
-    tab.get_by_role("button", name=practice["ui"]["start"]).click()
-    tab.get_by_role("button", name=practice["ui"]["submit"]).click()
+    tab.get_by_role("button", name=strings(tab, "quiz")["start"]).click()
+    tab.get_by_role("button", name=strings(tab, "quiz")["submit"]).click()
     width = tab.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert width[0] <= width[1], f"the practice test scrolls sideways on a phone: {width}"
     assert_no_axe_violation(tab, f"{PRACTICE} after marking")

@@ -2,7 +2,7 @@
 points, exam mode from choosing the questions to the downloaded file, and the "next up" list after a poor result."""
 
 import pytest
-from test_quiz_browser import assert_no_axe_violation, data
+from test_quiz_browser import assert_no_axe_violation, data, strings
 from test_ui import PHONE
 
 from sitebuild import LANGS, lang_dir
@@ -15,7 +15,7 @@ PRACTICE = "practice.html"
 def test_answer_is_kept_compared_and_graded_across_reloads(offline, lang):
     tab = offline.open(lang_dir(lang) + QUESTION)
     box = data(tab, ".open-answer", "openAnswer")
-    ui, points = box["ui"], box["points"]
+    ui, points = strings(tab, "exam"), box["points"]
     assert tab.locator(".open-answer-static").is_hidden()
     answer = tab.get_by_label(ui["answer_label"], exact=True)
     text = "Dropout nollställer enheter under träningen och motverkar överanpassning."
@@ -56,7 +56,7 @@ def test_answer_is_kept_compared_and_graded_across_reloads(offline, lang):
 def test_exam_mode_end_to_end_with_its_downloaded_file(offline, lang):
     tab = offline.open(lang_dir(lang) + PRACTICE)
     exam = data(tab, ".exam", "exam")
-    ui, questions = exam["ui"], {q["n"]: q for q in exam["questions"]}
+    ui, questions = strings(tab, "exam"), {q["n"]: q for q in exam["questions"]}
     live = tab.locator(".exam-live")
     live.get_by_role("button", name=ui["none"], exact=True).click()
     live.get_by_role("button", name=ui["start"]).click()
@@ -110,19 +110,19 @@ def test_exam_mode_end_to_end_with_its_downloaded_file(offline, lang):
 def test_next_up_puts_a_poor_result_first_and_reset_clears_it(offline, lang):
     tab = offline.open(lang_dir(lang) + "index.html")
     first = tab.locator(".next-up__list li a").first
-    ui = data(tab, ".next-up", "nextUp")["ui"]
+    ui = strings(tab, "exam")
     assert tab.locator(".next-up__list li").count() == 5 and first.inner_text().startswith("1.")
     assert tab.locator(".next-up__note").inner_text() == ui["next_heading_none"]
     offline.follow(tab, tab.locator(".md-content a[href='q07-dropout.html']").first)
     box = data(tab, ".open-answer", "openAnswer")
-    tab.get_by_role("button", name=box["ui"]["compare"]).click()
-    tab.get_by_role("button", name=box["ui"]["done"]).click()  # nothing ticked: a poor result
+    tab.get_by_role("button", name=strings(tab, "exam")["compare"]).click()
+    tab.get_by_role("button", name=strings(tab, "exam")["done"]).click()  # nothing ticked: a poor result
     tab.goto(offline.url(lang_dir(lang) + "q01-ai-ml-dl.html"))
-    tab.get_by_role("button", name=box["ui"]["compare"]).click()
+    tab.get_by_role("button", name=strings(tab, "exam")["compare"]).click()
     for check in tab.locator(".checklist input").all():
         check.check()
-    tab.get_by_role("button", name=box["ui"]["done"]).click()  # every key point: a good result
-    tab.get_by_role("button", name=box["ui"]["done"]).click()  # saved again before it is due: no second box
+    tab.get_by_role("button", name=strings(tab, "exam")["done"]).click()  # every key point: a good result
+    tab.get_by_role("button", name=strings(tab, "exam")["done"]).click()  # saved again before it is due: no second box
     assert tab.evaluate("JSON.parse(localStorage.getItem('dl-study'))['1'].box") == 2
     tab.goto(offline.url(lang_dir(lang) + "index.html"))
     titles = tab.locator(".next-up__list li a").all_inner_texts()
@@ -130,7 +130,7 @@ def test_next_up_puts_a_poor_result_first_and_reset_clears_it(offline, lang):
     assert [t.split(".")[0] for t in titles] == ["7", "2", "3", "4", "5"], "a good result waits for its review day"
     tab.goto(offline.url(lang_dir(lang) + PRACTICE))
     assert tab.locator(".next-up__list li a").first.inner_text().startswith("7.")
-    tab.get_by_role("button", name=data(tab, ".quiz-practice", "quizPractice")["ui"]["reset"]).click()
+    tab.get_by_role("button", name=strings(tab, "quiz")["reset"]).click()
     assert tab.evaluate("Object.keys(localStorage).filter(k => k.startsWith('dl-'))") == []
     assert tab.locator(".next-up__list li a").first.inner_text().startswith("1.")
 
@@ -149,7 +149,7 @@ def test_without_javascript_the_key_points_are_readable(offline, lang):
 
 def test_exam_fits_a_phone(offline):
     tab = offline.open(PRACTICE, **PHONE)
-    ui = data(tab, ".exam", "exam")["ui"]
+    ui = strings(tab, "exam")
     tab.locator(".exam-live").get_by_role("button", name=ui["start"]).click()
     width = tab.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")
     assert width[0] <= width[1], f"exam mode scrolls sideways on a phone: {width}"

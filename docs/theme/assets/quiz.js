@@ -71,7 +71,8 @@
 
   // "Check yourself" at the end of a question page: each item checked on its own.
   function initQuiz(box) {
-    const { ui, items } = JSON.parse(box.dataset.quiz);
+    const { items } = JSON.parse(box.dataset.quiz);
+    const ui = window.SiteText.quiz;
     const live = el("div", { class: "quiz-live" });
     items.forEach((item, n) => {
       const form = el("form", { class: "quiz-item", "data-item": item.id, novalidate: "" });
@@ -95,7 +96,7 @@
   // The practice test: one random item per topic, in random order, marked together; scores in localStorage.
   function initPractice(box) {
     const data = JSON.parse(box.dataset.quizPractice);
-    const ui = data.ui;
+    const ui = window.SiteText.quiz;
     const topics = new Map(data.topics.map((t) => [t.n, t]));
     const pools = new Map();
     for (const item of data.items) pools.set(item.topic, [...(pools.get(item.topic) || []), item]);

@@ -81,15 +81,17 @@
   };
   window.StudySite = { el, fill, read, write, Study }; // quiz.js records its results here and shares the helpers
 
-  // The glossary terms an answer uses, as links: each term is [spellings, link, term].
-  function termsIn(text, terms) {
-    const found = terms.filter(([forms]) =>
-      forms.some((form) => {
-        const escaped = form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-        return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu").test(text);
-      }),
-    );
-    return found.map(([, href, term]) => `<a href="${href}">${term}</a>`);
+  // The glossary terms an answer uses, as links to the glossary at `glossary` (relative to the page). The terms
+  // are [spellings, anchor, term] in site-text.js; their patterns are compiled at the first word typed, not at load.
+  let patterns = null;
+  function termsIn(text, glossary) {
+    if (!glossary || !text.trim()) return [];
+    patterns ??= window.SiteText.terms.map(([forms, anchor, term]) => {
+      const escaped = forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+      return [new RegExp(`(^|[^\\p{L}\\p{N}])(?:${escaped})(?![\\p{L}\\p{N}])`, "iu"), anchor, term];
+    });
+    const found = patterns.filter(([pattern]) => pattern.test(text));
+    return found.map(([, anchor, term]) => `<a href="${glossary}#${anchor}">${term}</a>`);
   }
 
   // A checklist of key points as a fieldset; onChange gets the ticked indices.
@@ -113,7 +115,7 @@
   // "Write your answer" on a question page: the text is kept as it is typed, Compare shows the key points.
   function initAnswer(box) {
     const data = JSON.parse(box.dataset.openAnswer);
-    const ui = data.ui;
+    const ui = window.SiteText.exam;
     const state = read(data.key, { text: "", ticks: [], open: false });
     const save = () => write(data.key, state);
     const id = `answer-${++uid}`;
@@ -136,7 +138,7 @@
 
     const showScore = () => (score.textContent = fill(ui.score, { score: state.ticks.length, total: data.points.length }));
     const showTerms = () => {
-      const found = termsIn(area.value, data.terms);
+      const found = termsIn(area.value, data.glossary);
       terms.innerHTML = found.length ? `${ui.terms_found} ${found.join(", ")}` : ui.no_terms;
       count.textContent = fill(ui.words, { n: words(area.value) });
     };
@@ -178,7 +180,7 @@
   // Exam mode on the practice page: choose, write, grade, summarise; the exam in progress survives a reload.
   function initExam(box) {
     const data = JSON.parse(box.dataset.exam);
-    const ui = data.ui;
+    const ui = window.SiteText.exam;
     const byN = new Map(data.questions.map((q) => [q.n, q]));
     let state = read(data.key, null);
     let timer = null;
@@ -402,7 +404,7 @@
   // "Next up": the questions in the order the schedule gives, five of them, each with why.
   function initNextUp(box) {
     const data = JSON.parse(box.dataset.nextUp);
-    const ui = data.ui;
+    const ui = window.SiteText.exam;
     const list = el("ol", { class: "next-up__list" });
     const note = el("p", { class: "next-up__note" });
     box.querySelector(".next-up-static").hidden = true;
