@@ -30,7 +30,8 @@ def site_url(config, lang_dir: str) -> str:
 def roots(config) -> list[dict]:
     """The configured entries: each language's root relative to this site's root, and its published root
     (`url`, empty without site_url)."""
-    return [{**alt, "url": urljoin(config.site_url, alt["link"]) if config.site_url else ""} for alt in config.extra["alternate"]]
+    root = config.site_url
+    return [{**alt, "url": urljoin(root, alt["link"]) if root else ""} for alt in config.extra["alternate"]]
 
 
 def twins(url: str, languages: list[dict]) -> dict[str, str]:

@@ -15,7 +15,6 @@ import json
 import os
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -71,8 +70,10 @@ def median_run(results: list[dict]) -> dict:
 
 def low(result: dict) -> list[str]:
     problems = [f"{c} {result['scores'][c]}" for c in CATEGORIES if result["scores"][c] < THRESHOLD]
-    return problems + [f"console: {error}" for error in result["errors"]] + (
-        [result["runtimeError"]] if result["runtimeError"] else []
+    return (
+        problems
+        + [f"console: {error}" for error in result["errors"]]
+        + ([result["runtimeError"]] if result["runtimeError"] else [])
     )
 
 

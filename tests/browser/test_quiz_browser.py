@@ -144,7 +144,6 @@ def test_practice_test_scores_keeps_and_resets(offline, lang):
 
 def test_practice_page_passes_axe_and_fits_a_phone_after_marking(offline):
     tab = offline.open(PRACTICE, **PHONE)
-    practice = data(tab, ".quiz-practice", "quizPractice")
     tab.get_by_role("button", name=strings(tab, "quiz")["start"]).click()
     tab.get_by_role("button", name=strings(tab, "quiz")["submit"]).click()
     width = tab.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth]")

@@ -114,7 +114,6 @@ def test_next_up_puts_a_poor_result_first_and_reset_clears_it(offline, lang):
     assert tab.locator(".next-up__list li").count() == 5 and first.inner_text().startswith("1.")
     assert tab.locator(".next-up__note").inner_text() == ui["next_heading_none"]
     offline.follow(tab, tab.locator(".md-content a[href='q07-dropout.html']").first)
-    box = data(tab, ".open-answer", "openAnswer")
     tab.get_by_role("button", name=strings(tab, "exam")["compare"]).click()
     tab.get_by_role("button", name=strings(tab, "exam")["done"]).click()  # nothing ticked: a poor result
     tab.goto(offline.url(lang_dir(lang) + "q01-ai-ml-dl.html"))
