@@ -71,6 +71,7 @@ def test_build_renders_the_notebook_page_in_each_language(site, stem, lang):
     assert f"{BOX[lang]}: " in html  # the intro cell in the page's language
     assert "EarlyStopping stopped training after epoch" in html  # an executed output
     assert "cdnjs" not in html and 'src="http' not in html  # nothing loaded from the internet
+    assert 'src=""' not in html  # nbconvert's MathJax tag without its URL: invalid, and a failed load
 
 
 @pytest.mark.parametrize("lang", LANGS)

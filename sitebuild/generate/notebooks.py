@@ -241,8 +241,9 @@ def run_box(markdown: str, lang: str) -> str:
 
 
 # nbconvert's page template loads MathJax (and, for Mermaid output, Mermaid) from a CDN; the site stays offline.
+# Its MathJax tag can also come with an empty src (invalid HTML, and a load error), which goes too.
 CDN_SCRIPT = re.compile(
-    r'<script[^>]*\bsrc="https?://[^"]*"[^>]*>\s*</script>|<script type="module">(?:(?!</script>).)*?https?://.*?</script>',
+    r'<script[^>]*\bsrc="(?:https?://[^"]*)?"[^>]*>\s*</script>|<script type="module">(?:(?!</script>).)*?https?://.*?</script>',
     re.S,
 )
 

@@ -30,4 +30,6 @@ def test_a_remote_request_is_blocked_and_names_the_page(offline, tmp_path):
     tab = offline.open(tmp_path / "bad.html")
     tab.wait_for_load_state("networkidle")
     assert offline.remote == [f"{tmp_path / 'bad.html'}: https://cdn.example.org/theme.css"]
+    assert any("Failed to load resource" in line for line in offline.console)  # what the refused request logs
     offline.blocked.clear()  # expected here; the fixture fails every other test that has one
+    offline.console.clear()

@@ -1,0 +1,42 @@
+"""The site over HTTP on 127.0.0.1, served as GitHub Pages serves it (sitebuild/tools/published.py): every page of
+both languages loads with no console error, no 4xx or 5xx response and no request to another host. From disk the
+`offline` fixture checks the same on every page the other tests open. (`nox -s lighthouse` checks a build with
+site_url set, whose hreflang links make Material fetch each language's sitemap.)"""
+
+import pytest
+from conftest import watch_console
+
+from sitebuild import LANGS
+from sitebuild.checks.links import expected_lang, page_paths
+from sitebuild.tools.published import serve
+
+
+@pytest.fixture(scope="module")
+def served(site):
+    with serve(site) as url:
+        yield url
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_page_over_http_loads_cleanly(browser, site, served, lang):
+    context = browser.new_context()
+    remote: list[str] = []
+
+    def route(route):  # the server's own files pass; anything for another host is refused and recorded
+        if route.request.url.startswith((served, "data:", "blob:", "about:")):
+            return route.continue_()
+        remote.append(route.request.url)
+        return route.abort()
+
+    context.route("**/*", route)
+    problems: list[str] = []
+    tab = context.new_page()
+    watch_console(tab, problems)
+    tab.on("pageerror", lambda error: problems.append(f"{tab.url}: {error}"))
+    pages = [p for p in page_paths(site) if expected_lang(p) == lang]
+    for page in pages:
+        response = tab.goto(served + page, wait_until="networkidle")  # with Material's late requests, search's index
+        assert response.status == 200, f"{page}: HTTP {response.status}"
+    context.close()
+    assert not remote, "requests to other hosts:\n" + "\n".join(remote)
+    assert not problems, f"{len(pages)} pages; console errors and failed loads:\n" + "\n".join(problems)
