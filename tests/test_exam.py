@@ -66,7 +66,10 @@ def test_question_page_gets_the_answer_box_before_its_short_answer(lang):
     assert box_data["topic"] == 7 and box_data["key"] == f"dl-answer-{lang}-q07"
     assert [p["href"] for p in box_data["points"]] == [f"#{p.section[lang][0]}" for p in points]
     assert box_data["glossary"] == "glossary.html" and "ui" not in box_data  # the strings come once per site
-    static = page[box : page.index("</div>", box)]
+    form = page[box : page.index('<div class="open-answer-static"', box)]
+    assert '<textarea id="answer-q07"' in form and 'aria-controls="answer-q07-points"' in form  # no shift at load
+    static = page[page.index('<div class="open-answer-static"', box) :]
+    static = static[: static.index("</div>")]
     assert static.count("\n    - ") == len(points), "the key points, readable without JavaScript"
 
 

@@ -87,6 +87,28 @@ def points_markdown(quiz: Quiz, lang: str, page_url: str = "") -> list[str]:
     ]
 
 
+def answer_form_html(quiz: Quiz, lang: str) -> str:
+    """The form that study.js brings to life, written into the page so that nothing moves when the script runs
+    (the key points' checklist is added when Compare opens it). CSS hides it where scripting is off."""
+    ui, id_ = UI[lang], f"answer-q{quiz.number:02d}"
+    esc = {k: html.escape(v) for k, v in ui.items()}
+    words_ = html.escape(ui["words"].format(n=0))
+    return "\n".join(
+        [
+            '<div class="open-answer-live">',
+            f'<label for="{id_}">{esc["answer_label"]}</label>',
+            f'<textarea id="{id_}" rows="7" class="open-answer__text" spellcheck="true"></textarea>',
+            f'<p class="open-answer__hint">{esc["saved_as_you_type"]} '
+            f'<span class="open-answer__count">{words_}</span></p>',
+            f'<p class="open-answer__terms">{esc["no_terms"]}</p>',
+            f'<button type="button" class="md-button" aria-expanded="false" aria-controls="{id_}-points">'
+            f"{esc['compare']}</button>",
+            f'<div class="open-answer__compare" id="{id_}-points" hidden></div>',
+            "</div>",
+        ]
+    )
+
+
 def answer_box_markdown(quiz: Quiz, lang: str, glossary_url: str | None) -> str:
     """The "Write your answer" section of a question page; `glossary_url` is the glossary relative to it (None:
     a site without a glossary, whose answer box lists no terms)."""
@@ -101,6 +123,8 @@ def answer_box_markdown(quiz: Quiz, lang: str, glossary_url: str | None) -> str:
         f"## {t['heading']} {{#{ANCHOR}}}",
         "",
         f'<div class="open-answer" data-open-answer="{attr_json(data)}" markdown>',
+        "",
+        answer_form_html(quiz, lang),
     ]
     out += ["", '<div class="open-answer-static" markdown>', "", t["intro"], ""]
     out += [f'??? keypoints "{t["points"].format(n=len(quiz.keypoints))}"', ""]

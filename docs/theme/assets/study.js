@@ -112,18 +112,19 @@
     return fieldset;
   }
 
-  // "Write your answer" on a question page: the text is kept as it is typed, Compare shows the key points.
+  // "Write your answer" on a question page: the text is kept as it is typed, Compare shows the key points. The
+  // form is in the page already (sitebuild/generate/exam.py), so that nothing below it moves when this runs.
   function initAnswer(box) {
     const data = JSON.parse(box.dataset.openAnswer);
     const ui = window.SiteText.exam;
     const state = read(data.key, { text: "", ticks: [], open: false });
     const save = () => write(data.key, state);
-    const id = `answer-${++uid}`;
-    const area = el("textarea", { id, rows: "7", class: "open-answer__text", spellcheck: "true" });
+    const live = box.querySelector(".open-answer-live");
+    const [area, count, terms] = [".open-answer__text", ".open-answer__count", ".open-answer__terms"].map((s) =>
+      live.querySelector(s),
+    ); // terms is not a live region: it changes on every key
+    const [compare, panel] = [live.querySelector("button[aria-controls]"), live.querySelector(".open-answer__compare")];
     area.value = state.text;
-    const count = el("span", { class: "open-answer__count" });
-    const terms = el("p", { class: "open-answer__terms" }); // not live: it changes on every key
-    const compare = el("button", { type: "button", class: "md-button", "aria-expanded": "false" }, ui.compare);
     const score = el("p", { class: "open-answer__score", role: "status" });
     const done = el("button", { type: "button", class: "md-button" }, ui.done);
     const graded = el("p", { class: "open-answer__graded", role: "status" });
@@ -132,9 +133,7 @@
       save();
       showScore();
     });
-    const panel = el("div", { class: "open-answer__compare", id: `${id}-points` });
     panel.append(list, score, done, graded);
-    compare.setAttribute("aria-controls", panel.id);
 
     const showScore = () => (score.textContent = fill(ui.score, { score: state.ticks.length, total: data.points.length }));
     const showTerms = () => {
@@ -165,12 +164,7 @@
       graded.textContent = fill(ui.graded, state.graded);
     });
 
-    const live = el("div", { class: "open-answer-live" });
-    live.append(el("label", { for: id }, ui.answer_label), area);
-    live.append(el("p", { class: "open-answer__hint" }, `${ui.saved_as_you_type} `), terms, compare, panel);
-    live.querySelector(".open-answer__hint").append(count);
-    box.querySelector(".open-answer-static").hidden = true;
-    box.append(live);
+    box.querySelector(".open-answer-static").hidden = true; // CSS hides it already where `scripting` is known
     showPanel(state.open);
     showScore();
     showTerms();
