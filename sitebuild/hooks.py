@@ -118,7 +118,7 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     config.extra["scope"] = switcher.scope(".", languages)  # for the pages rendered later at the root (print)
-    output = search.named(output, text(lang_of(config), "search_dialog"))
+    output = slim.page(search.named(output, text(lang_of(config), "search_dialog")))
     return switcher.apply(output, page.file.url, languages)
 
 
@@ -128,4 +128,7 @@ def on_post_build(config):
     search.stem_queries(site)
     for sheet in config.extra_css:
         (site / sheet).write_text(slim.css((site / sheet).read_text(encoding="utf-8")), encoding="utf-8")
+    for script in config.extra_javascript:  # the theme's own (print-site's is the plugin's, site-text.js compact)
+        if (source := Path(config.theme.custom_dir) / str(script)).is_file():
+            (site / str(script)).write_text(slim.js(source.read_text(encoding="utf-8"), str(source)), encoding="utf-8")
     printsite.tidy(site, page_urls, languages)

@@ -146,3 +146,22 @@ def test_the_bare_material_page_builds_from_this_sites_settings(tmp_path):
 
     html = (build_bare(tmp_path) / "index.html").read_text(encoding="utf-8")
     assert "Bare page" in html and "assets/site.css" not in html and "iframe-worker/shim.js" in html
+
+
+def test_pages_lose_their_indentation_but_not_inside_pre_or_textarea():
+    from sitebuild.render import slim
+
+    kept = "<pre><code>x\n    y</code></pre>\n  <textarea>\n  kept</textarea>"
+    html = f"<div>\n    <p>a\n      b</p>\n{kept}\n</div>"
+    assert slim.page(html) == f"<div>\n<p>a\nb</p>\n{kept.replace('  <textarea>', '<textarea>')}\n</div>"
+
+
+def test_scripts_lose_comment_lines_and_indentation_and_a_literal_across_lines_is_refused():
+    from sitebuild.render import slim
+
+    source = "  // why\n  const a = `x ${b}`; // kept\n\n    f();\n"
+    assert slim.js(source, "t.js") == "const a = `x ${b}`; // kept\nf();\n"
+    with pytest.raises(ValueError, match=r"t\.js:1: a literal spans lines"):
+        slim.js("const a = `x\n  y`;\n", "t.js")
+    for source in (ROOT / "docs" / "theme" / "assets").glob("*.js"):
+        slim.js(source.read_text(encoding="utf-8"), str(source))  # the site's own scripts can be slimmed

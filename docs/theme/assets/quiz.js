@@ -1,5 +1,6 @@
-/* Self-check quizzes and the practice test. sitebuild/generate/quiz.py writes the items and every string into the page
-   (data-quiz, data-quiz-practice); without this script the page shows the questions with their answers in
+/* Self-check quizzes and the practice test. sitebuild/generate/quiz.py writes the items into the page (data-quiz,
+   data-quiz-practice), and its strings come from assets/site-text.js (window.SiteText.quiz); without this script
+   the page shows the questions with their answers in
    collapsible blocks. Scores stay in this browser's localStorage. No framework, nothing fetched: works from file://. */
 (() => {
   "use strict";

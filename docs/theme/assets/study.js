@@ -1,5 +1,6 @@
-/* Open answers and what to practise next. sitebuild/generate/exam.py writes the data and every string into the page
-   (data-open-answer, data-exam, data-next-up); without this script the page shows the key points as a list.
+/* Open answers and what to practise next. sitebuild/generate/exam.py writes the data into the page (data-open-answer,
+   data-exam, data-next-up) and every string into assets/site-text.js (window.SiteText), loaded before this script;
+   without this script the page shows the key points as a list.
    Answers, self-grades and the schedule stay in this browser's localStorage. No framework, nothing fetched.
    Loaded before quiz.js, which records its results in the same schedule and shares the DOM helpers. */
 (() => {
