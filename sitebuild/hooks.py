@@ -22,7 +22,7 @@ from sitebuild.examples.outputs import PROVENANCE  # noqa: E402
 from sitebuild.examples.snippets import SnippetError, check_includes  # noqa: E402
 from sitebuild.generate import benchmark, exam, glossary, notebooks, quiz  # noqa: E402
 from sitebuild.generate import run as generate  # noqa: E402
-from sitebuild.render import printsite, search, slim, switcher, templates  # noqa: E402
+from sitebuild.render import figures, printsite, search, slim, switcher, templates  # noqa: E402
 
 serving = False
 languages: list[dict] = []  # the switcher's entries as configured: each language's root
@@ -108,7 +108,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     html = notebooks.offline(html) if page.file.src_uri.endswith(".ipynb") else slim.code(html)
-    return glossary.tidy_tooltips(html)
+    return figures.pair(glossary.tidy_tooltips(html), config.docs_dir)
 
 
 def on_page_context(context, page, config, nav):
@@ -118,8 +118,18 @@ def on_page_context(context, page, config, nav):
 
 def on_post_page(output, page, config):
     config.extra["scope"] = switcher.scope(".", languages)  # for the pages rendered later at the root (print)
-    output = slim.page(search.named(output, text(lang_of(config), "search_dialog")))
-    return switcher.apply(output, page.file.url, languages)
+    return finish(output, page.file.url, config)
+
+
+def on_post_template(output_content, template_name, config):
+    """The theme's static pages: 404.html, at the root of each language's site."""
+    return finish(output_content, template_name, config) if template_name.endswith(".html") else output_content
+
+
+def finish(html: str, url: str, config) -> str:
+    """What every written page gets: a named search dialog, slimmer HTML, the switcher and hreflang links."""
+    html = slim.page(search.named(html, text(lang_of(config), "search_dialog")))
+    return switcher.apply(html, url, languages)
 
 
 @event_priority(-10)  # after print-site has written the print page
@@ -131,4 +141,5 @@ def on_post_build(config):
     for script in config.extra_javascript:  # the theme's own (print-site's is the plugin's, site-text.js compact)
         if (source := Path(config.theme.custom_dir) / str(script)).is_file():
             (site / str(script)).write_text(slim.js(source.read_text(encoding="utf-8"), str(source)), encoding="utf-8")
+    figures.print_page(site)  # print-site took each page's HTML before on_page_content
     printsite.tidy(site, page_urls, languages)
