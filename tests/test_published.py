@@ -87,3 +87,24 @@ def test_the_local_server_compresses_text_answers_404_with_the_sites_page_and_re
         assert (status, body) == (404, b"<p>saknas</p>")
         status, _, body = fetch(url + "en")  # urllib follows the redirect to en/
         assert (status, gzip.decompress(body)) == (200, b"<p>home</p>")
+
+
+def lighthouse_result(performance: int, seo: int = 100, errors: tuple = ()) -> dict:
+    scores = {"performance": performance, "accessibility": 100, "best-practices": 100, "seo": seo}
+    metrics = dict.fromkeys(
+        ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift"], 0.0
+    )
+    return {"scores": scores, "metrics": metrics, "failed": [], "errors": list(errors), "runtimeError": None}
+
+
+def test_lighthouse_fails_below_95_or_on_a_console_error_and_gates_only_the_print_pages_other_categories(capsys):
+    from sitebuild.tools import lighthouse
+
+    assert lighthouse.report({"q10-cnn.html": lighthouse_result(95), "en/print_page.html": lighthouse_result(40)}) == 0
+    assert "40 (not gated)" in capsys.readouterr().out
+    assert lighthouse.report({"q10-cnn.html": lighthouse_result(94)}) == 1
+    assert lighthouse.report({"print_page.html": lighthouse_result(40, seo=90)}) == 1
+    assert lighthouse.report({"index.html": lighthouse_result(99, errors=("x.js: 404",))}) == 1
+    assert "index.html: console: x.js: 404" in capsys.readouterr().err
+    runs = [lighthouse_result(p) for p in (90, 97, 93)]
+    assert lighthouse.median_run(runs)["scores"]["performance"] == 93

