@@ -97,7 +97,7 @@ def report(results: dict[str, dict]) -> int:
         print(f"| {page} | {' | '.join(scores)} | {metrics} |")
         if problems := low(r, page):
             failing.append(f"{page}: {', '.join(problems + r['failed'])}")
-    worst = {c: min(r["scores"][c] for p, r in results.items() if c != exempt(p)) for c in CATEGORIES}
+    worst = {c: min((r["scores"][c] for p, r in results.items() if c != exempt(p)), default="-") for c in CATEGORIES}
     print(f"\n{len(results)} pages; lowest: " + ", ".join(f"{c} {v}" for c, v in worst.items()))
     if failing:
         print(f"below {THRESHOLD} or with console errors:\n  " + "\n  ".join(failing), file=sys.stderr)
