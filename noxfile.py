@@ -105,6 +105,12 @@ def links(session: nox.Session) -> None:
 
 
 @full_lock
+def html(session: nox.Session) -> None:
+    """The W3C Nu HTML checker on every page of site/; fails on an error a bare Material page has not (needs Java)."""
+    shared(session, "-m", "sitebuild.checks.html", built_site(session))  # the bare page needs MkDocs and Material
+
+
+@full_lock
 def serve(session: nox.Session) -> None:
     """Live-reloading preview of one language on http://127.0.0.1:8000 (`nox -s serve -- en` for English).
 

@@ -6,6 +6,14 @@ sits at the site root, makes its in-page links land (print-site prefixes the anc
 but renames only heading, sup and li ids), and points links to pages left out of the print page (no section of
 their own) back to those pages. tests/browser/test_bundle.py opens the print page from disk and checks its
 figures; tests/test_site_html.py checks its links.
+
+valid() mends what print-site writes that the Nu HTML checker (sitebuild/checks/html.py) rejects, with nothing
+changed on screen: its heading-numbering <style> (written after the pages, inside <article>) moves to the end of
+<head>, where it still comes after every stylesheet; its heading-number attribute becomes data-heading-number
+(nothing reads it); a label whose for= print-site prefixed with the page's key (it does so to every label, but
+renames only the ids of inputs) points at its control again (the answer boxes' textareas); and the title of the
+table of contents loses its for="__toc", a toggle that Material writes only into the nav entry of the current page,
+which the print page is not.
 """
 
 import re
@@ -21,6 +29,11 @@ SECTION = re.compile(r'<section class="print-page" id="([^"]+)"')
 ID = re.compile(r'\sid="([^"]+)"')
 ROOTED = re.compile(r'(\b(?:href|src)=")/(?!/)')
 BASE = re.compile(r'("base":\s*")/(")')
+STYLE = re.compile(r"<style\b[^>]*>.*?</style>", re.DOTALL)
+KEEP = re.compile(r"(<svg\b.*?</svg>|<script\b.*?</script>)", re.DOTALL)  # an SVG's own <style> stays in it
+HEADING_NUMBER = re.compile(r"(<section\b[^>]*?\s)(heading-number=)")
+LABEL = re.compile(r'(<label\b[^>]*?)\s+for="([^"]+)"')
+TOC_TOGGLE = "__toc"
 
 
 def tidy(site: Path, urls: list[str], languages: list[dict]) -> None:
@@ -29,7 +42,41 @@ def tidy(site: Path, urls: list[str], languages: list[dict]) -> None:
     if page.is_file():
         html = BASE.sub(r"\1.\2", ROOTED.sub(r"\1./", page.read_text(encoding="utf-8")))
         html = switcher.apply(html, PAGE, languages)  # print-site writes it after every on_post_page
-        page.write_text(repair_links(html, {get_page_key(url): url for url in urls}), encoding="utf-8")
+        html = repair_links(html, {get_page_key(url): url for url in urls})
+        page.write_text(valid(html), encoding="utf-8")
+
+
+def valid(html: str) -> str:
+    """The print page without print-site's invalid markup (see the module's docstring)."""
+    html = HEADING_NUMBER.sub(r"\1data-\2", html)
+    head, sep, body = html.partition("</head>")
+    if sep:
+        parts = KEEP.split(body)  # odd items: inline SVGs and scripts
+        styles = [style for part in parts[::2] for style in STYLE.findall(part)]
+        body = "".join(part if i % 2 else STYLE.sub("", part) for i, part in enumerate(parts))
+        html = head + "".join(styles) + sep + body
+    return relabel(html)
+
+
+def relabel(html: str) -> str:
+    """Point each label at a control the page has: print-site's for="<page>-x" back to the page's own id="x", and
+    no for="__toc" without a __toc toggle."""
+    ids = set(ID.findall(html))
+    parts = SECTION.split(html)  # [head, key, body, key, body, ...]
+
+    def fix(match: re.Match, key: str = "", own: frozenset = frozenset()) -> str:
+        target = match.group(2)
+        if target in ids:
+            return match.group(0)
+        if key and target.startswith(f"{key}-") and target[len(key) + 1 :] in own:
+            return f'{match.group(1)} for="{target[len(key) + 1 :]}"'
+        return match.group(1) if target == TOC_TOGGLE else match.group(0)
+
+    out = [LABEL.sub(fix, parts[0])]
+    for key, body in zip(parts[1::2], parts[2::2], strict=True):
+        own = frozenset(ID.findall(body))
+        out.append(f'<section class="print-page" id="{key}"' + LABEL.sub(lambda m, k=key, o=own: fix(m, k, o), body))
+    return "".join(out)
 
 
 def repair_links(html: str, urls: dict[str, str]) -> str:
