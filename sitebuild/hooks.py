@@ -27,6 +27,7 @@ from sitebuild.render import figures, printsite, search, slim, switcher, templat
 serving = False
 languages: list[dict] = []  # the switcher's entries as configured: each language's root
 page_urls: list[str] = []  # this build's documentation pages, for the print page's links
+notebook_css: list[str] = []  # the notebook pages' stylesheet, written once per site after the build
 
 
 def lang_of(config) -> str:
@@ -107,7 +108,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    html = notebooks.offline(html) if page.file.src_uri.endswith(".ipynb") else slim.code(html)
+    if page.file.src_uri.endswith(".ipynb"):
+        html, css = notebooks.shared_styles(notebooks.offline(html), page.file.url)
+        notebook_css[:] = [css] if css else notebook_css  # the same JupyterLab CSS on every notebook page
+    else:
+        html = slim.code(html)
     return figures.pair(glossary.tidy_tooltips(html), config.docs_dir)
 
 
@@ -143,3 +148,5 @@ def on_post_build(config):
             (site / str(script)).write_text(slim.js(source.read_text(encoding="utf-8"), str(source)), encoding="utf-8")
     figures.print_page(site)  # print-site took each page's HTML before on_page_content
     printsite.tidy(site, page_urls, languages)
+    if notebook_css:
+        (site / notebooks.STYLESHEET).write_text(notebook_css[0], encoding="utf-8")

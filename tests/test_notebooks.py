@@ -72,6 +72,9 @@ def test_build_renders_the_notebook_page_in_each_language(site, stem, lang):
     assert "EarlyStopping stopped training after epoch" in html  # an executed output
     assert "cdnjs" not in html and 'src="http' not in html  # nothing loaded from the internet
     assert 'src=""' not in html  # nbconvert's MathJax tag without its URL: invalid, and a failed load
+    assert "<style" not in html and '<link rel="stylesheet" href="../assets/notebook.css">' in html
+    css = (site / lang_dir(lang) / notebooks.STYLESHEET).read_text(encoding="utf-8")
+    assert ".jp-Notebook" in css and "['" not in css[:2]  # JupyterLab's CSS, once per site, without the list repr
 
 
 @pytest.mark.parametrize("lang", LANGS)

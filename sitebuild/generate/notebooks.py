@@ -11,6 +11,7 @@ run_box() gives each page that embeds snippets a download box.
 import ast
 import json
 import os
+import posixpath
 import re
 import sys
 import tempfile
@@ -251,3 +252,19 @@ CDN_SCRIPT = re.compile(
 def offline(html: str) -> str:
     """A rendered notebook page without scripts fetched from the internet (our notebooks hold no math)."""
     return CDN_SCRIPT.sub("", html)
+
+
+# mkdocs-jupyter puts about 575 kB of JupyterLab CSS into each notebook page, as <style> blocks inside the article
+# (invalid HTML there); the last is a Python list's repr that styles nothing. It goes into one cached stylesheet.
+STYLE = re.compile(r"<style[^>]*>(.*?)</style>\s*", re.S)
+STYLESHEET = "assets/notebook.css"
+
+
+def shared_styles(html: str, page_url: str) -> tuple[str, str]:
+    """The notebook page with its style blocks replaced by a link to STYLESHEET, and that stylesheet's text."""
+    if not (first := STYLE.search(html)):
+        return html, ""
+    sheets = [css for css in STYLE.findall(html) if not css.lstrip().startswith("['")]  # not the list's repr
+    href = posixpath.relpath(STYLESHEET, posixpath.dirname(page_url) or ".")
+    page = html[: first.start()] + f'<link rel="stylesheet" href="{href}">\n' + STYLE.sub("", html[first.start() :])
+    return page, "\n".join(sheets)
