@@ -44,6 +44,7 @@ def on_startup(command, dirty):
     serving = command == "serve"
 
 
+@event_priority(100)  # before print-site's on_config, whose print page takes its canonical URL from site_url there
 def on_config(config):
     if serving:  # `mkdocs serve` sets site_url to its own address, which is neither language's published root
         config.site_url = ""

@@ -35,15 +35,18 @@ def test_without_site_url_the_head_has_no_hreflang_links_and_the_switcher_points
 
 def test_with_site_url_hreflang_is_absolute_for_both_languages_from_both_sites():
     root = "https://example.org/dl/"
-    sv = switcher.apply(HEAD, "notebooks/x.html", switcher.roots(config(root)))
-    assert f'<link rel="alternate" href="{root}notebooks/x.html" hreflang="sv">' in sv
-    assert f'<link rel="alternate" href="{root}en/notebooks/x.html" hreflang="en">' in sv
-    assert '<a href="../notebooks/x.html" hreflang="sv"' in sv
+    sv = switcher.apply(HEAD, "x.html", switcher.roots(config(root)))
+    assert f'<link rel="alternate" href="{root}x.html" hreflang="sv">' in sv
+    assert f'<link rel="alternate" href="{root}en/x.html" hreflang="en">' in sv
+    assert '<a href="x.html" hreflang="sv"' in sv
     en_config = config(switcher.site_url(config(root), "en/"), ("../", "./"))
     assert en_config.site_url == f"{root}en/"
-    en = switcher.apply(HEAD, "notebooks/x.html", switcher.roots(en_config))
-    assert f'href="{root}notebooks/x.html" hreflang="sv">' in en
-    assert f'href="{root}en/notebooks/x.html" hreflang="en">' in en
+    en = switcher.apply(HEAD, "x.html", switcher.roots(en_config))
+    assert f'href="{root}x.html" hreflang="sv">' in en
+    assert f'href="{root}en/x.html" hreflang="en">' in en
+    nested = switcher.apply(HEAD, "notebooks/x.html", switcher.roots(config(root)))
+    assert "<link" not in nested, "Material would fetch notebooks/sitemap.xml beside it: a 404"
+    assert '<a href="../notebooks/x.html" hreflang="sv"' in nested
 
 
 def test_the_offline_copy_drops_the_hreflang_links_only():
