@@ -13,11 +13,11 @@ QUESTION_PAGES = sorted(DOCS.glob("*/q[0-9][0-9]-*.md"))
 
 @pytest.fixture(scope="module")
 def rendered():
-    """figure name, language -> the SVG the build puts on the page (drawn now if the cache lacks it)."""
+    """figure name, language[, ".dark"] -> the SVG the build puts on the page (drawn now if the cache lacks it)."""
     for name in figures.to_draw():
         figures.draw_and_cache(name)
     figures.write_all()
-    return lambda name, lang: (pages_dir(lang) / "figures" / f"{name}.svg").read_text(encoding="utf-8")
+    return lambda name, lang, variant="": (pages_dir(lang) / "figures" / f"{name}{variant}.svg").read_text("utf-8")
 
 
 def page_figures(page):
@@ -140,3 +140,70 @@ def test_numbers_a_figure_draws_are_printed_by_its_pages_code(rendered, name, la
     assert not wrong, (
         f"sitebuild/generate/figures/{name}.py ({lang}) draws numbers no output of its pages prints: {wrong}"
     )
+
+
+# --- both palettes: the dark variant, and contrast inside every figure -----------------------------------------
+VARIANTS = {"light": ("", "#ffffff"), "dark": (".dark", "#1e2129")}  # file suffix, the page background under it
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("name", figures.names())
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_label_of_a_figure_reaches_wcag_aa_contrast(rendered, name, lang, variant):
+    """Each text's colour against what lies under it (the figure's background, a box, a cell of an image), at
+    points across its box: 4.5:1, or 3:1 for large text (24 px, or 18.66 px bold; no figure has any now)."""
+    from sitebuild.generate.figures._backdrop import labels, lowest_contrast
+
+    suffix, page = VARIANTS[variant]
+    low = []
+    for label in labels(rendered(name, lang, suffix), page=page):
+        ratio, under = lowest_contrast(label)
+        if ratio < (3 if label.large else 4.5):
+            low.append(f"{label.text!r} ({label.fill} on {under}, {label.size:g}px): {ratio:.2f}:1")
+    assert not low, f"{name}{suffix}.svg ({lang}): labels below WCAG AA contrast:\n  " + "\n  ".join(low)
+
+
+def test_the_palette_table_names_the_pages_own_colours():
+    from sitebuild.generate.figures import _palette
+
+    assert _palette.dark("#ffffff") == _palette.DARK_BG and _palette.dark("#fff") == _palette.DARK_BG
+    assert _palette.dark("#000000") == _palette.DARK_INK
+    assert _palette.dark("#e9ecef") != _palette.DARK_BG  # a pale box stays a box, just above the background
+    assert _palette.oklab(_palette.dark("#0d1440"))[0] > 0.8  # navy ink turns light
+
+
+def test_recolouring_darkens_the_background_and_leaves_embedded_images_byte_for_byte(rendered):
+    from sitebuild.generate.figures._palette import DARK_BG, DARK_INK, recolour
+
+    images = re.compile(r'data:image/png;base64,[^"]*')
+    with_images = [n for n in figures.names() if images.search(rendered(n, "sv"))]
+    assert with_images, "no figure embeds an image: pick another test case"
+    for name in with_images:
+        light, dark = rendered(name, "sv"), rendered(name, "sv", ".dark")
+        assert dark == recolour(light), f"{name}.dark.svg is not the recoloured {name}.svg"
+        assert images.findall(dark) == images.findall(light), f"{name}.dark.svg changed an embedded image"
+        assert f"fill: {DARK_BG}" in dark and "fill: #ffffff" not in dark.split("<image", 1)[0]
+        assert f'<svg fill="{DARK_INK}"' in dark  # text that matplotlib leaves black by default
+    label = '<text x="0" y="10" style="fill: #ffffff">1.25</text>'
+    cell = recolour(
+        '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+        '<path d="M 0 0 H 50 V 50 H 0 z" style="fill: #ffffff"/>\n'
+        f'<image xlink:href="{images.search(rendered(with_images[0], "sv"))[0]}" x="0" y="0" width="50" height="50"/>\n'
+        f"{label}\n</svg>"
+    )
+    assert f'style="fill: {DARK_BG}"' in cell, "the white background is the dark one"
+    assert cell.count("fill: #ffffff") == 1 and cell.rstrip().endswith('fill: #ffffff">1.25</text>\n</svg>'), (
+        "a label on an image keeps its colour, since the image keeps its pixels"
+    )
+
+
+def test_a_corrupt_dark_variant_in_the_cache_is_a_miss(rendered):
+    from sitebuild.generate import cache
+
+    name = figures.names()[0]
+    key = figures.dark_key(name, "sv")
+    good = cache.load("figures", key, figures.is_svg)
+    assert good
+    cache.store("figures", key, "not an svg")
+    assert figures.dark_svg(name, "sv", rendered(name, "sv")) == good, "a corrupt dark entry is recoloured again"
+    assert cache.load("figures", key, figures.is_svg) == good

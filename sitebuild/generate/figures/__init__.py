@@ -10,6 +10,10 @@ A figure that shows what a snippet computed reads the numbers the snippet's reco
 output (snippets/output/), so drawing trains nothing. write_all() copies each cached SVG to
 docs/<lang>/figures/<name>.svg, where the pages embed it as figures/<name>.svg. A figure's cache key hashes this
 file, _svg.py, its module and its INPUTS as bytes, and the lock: finding out what is cached imports nothing.
+
+Each figure also has a dark variant, <name>.dark.svg, for Material's slate palette: the light SVG recoloured by
+_palette.py (no matplotlib, milliseconds), cached under a key of the light one's key and _palette.py's and
+_backdrop.py's bytes. sitebuild/render/figures.py shows one or the other on the page.
 """
 
 import ast
@@ -56,6 +60,11 @@ def cache_key(name: str, lang: str) -> str:
     return f"{name}.{lang}.{cache.key(HERE / '__init__.py', HERE / '_svg.py', module, *inputs(name), lang)}"
 
 
+def dark_key(name: str, lang: str) -> str:
+    recolouring = (HERE / "_palette.py", HERE / "_backdrop.py")
+    return f"{name}.{lang}.dark.{cache.key(*recolouring, cache_key(name, lang))}"
+
+
 def is_svg(value) -> bool:
     return isinstance(value, str) and value.lstrip().startswith(("<svg", "<?xml")) and value.rstrip().endswith("</svg>")
 
@@ -96,14 +105,34 @@ def svg(name: str, lang: str) -> str:
 
 
 def draw_and_cache(name: str) -> None:
-    """Draw one figure in every language and cache it (runs in a worker process on a cold build)."""
+    """Draw one figure in every language and cache it, and its dark variant (runs in a worker process on a cold
+    build). Storing the light SVG removes every older entry of the figure, the dark variants among them."""
     for lang in LANGS:
-        cache.store("figures", cache_key(name, lang), svg(name, lang), replaces=f"{name}.{lang}.*.json")
+        light = svg(name, lang)
+        cache.store("figures", cache_key(name, lang), light, replaces=f"{name}.{lang}.*.json")
+        dark_svg(name, lang, light)
+
+
+def dark_svg(name: str, lang: str, light: str) -> str:
+    """The dark variant of a figure's light SVG: cached, or recoloured now and cached (a corrupt entry is a miss)."""
+    key = dark_key(name, lang)
+    value = cache.load("figures", key, is_svg)
+    if value is None:
+        from sitebuild.generate.figures._palette import recolour
+
+        try:
+            value = recolour(light)
+        except Exception as err:
+            raise FigureError(
+                f"sitebuild/generate/figures/_palette.py ({name}, {lang}): {type(err).__name__}: {err}"
+            ) from err
+        cache.store("figures", key, value, replaces=f"{name}.{lang}.dark.*.json")
+    return value
 
 
 def write_all(langs=LANGS) -> list[str]:
-    """Copy every cached figure to docs/<lang>/figures/ (draw_and_cache the missing ones first); return what
-    changed."""
+    """Copy every cached figure and its dark variant to docs/<lang>/figures/ (draw_and_cache the missing ones
+    first); return what changed."""
     changed = []
     for lang in langs:
         folder = pages_dir(lang) / "figures"
@@ -112,10 +141,11 @@ def write_all(langs=LANGS) -> list[str]:
             value = cache.load("figures", cache_key(name, lang), is_svg)
             if value is None:
                 raise FigureError(f"sitebuild/generate/figures/{name}.py ({lang}): not drawn")
-            target = folder / f"{name}.svg"
-            wanted.add(target)
-            if cache.write_if_changed(target, value):
-                changed.append(cache.rel(target))
+            variants = {folder / f"{name}.svg": value, folder / f"{name}.dark.svg": dark_svg(name, lang, value)}
+            for target, text in variants.items():
+                wanted.add(target)
+                if cache.write_if_changed(target, text):
+                    changed.append(cache.rel(target))
         for stale in folder.glob("*.svg"):
             if stale not in wanted:
                 stale.unlink()

@@ -81,6 +81,7 @@ def draw_run(ax, run: dict, s: dict, handles: dict) -> None:
                     fontsize=8,
                     color="#222222",
                     va="bottom",
+                    bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.75, "pad": 1},  # over the data too
                 )
 
 
