@@ -111,7 +111,8 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     if page.file.src_uri.endswith(".ipynb"):
         html, css = notebooks.shared_styles(notebooks.offline(html), page.file.url)
-        notebook_css[:] = [css] if css else notebook_css  # the same JupyterLab CSS on every notebook page
+        if css:  # the same JupyterLab CSS on every notebook page
+            notebook_css[:] = [css]
     else:
         html = slim.code(html)
     return figures.pair(glossary.tidy_tooltips(html), config.docs_dir)

@@ -12,7 +12,7 @@ without it (a build read from disk), the hooks leave them out. Material's bundle
 such link to map pages between languages, which from file:// is a blocked request and a console error on every
 page; the switcher here already points at each twin, so nothing is lost. Over HTTP that fetch looks for the
 sitemap in the folder of the linked page, so a page in a subfolder (notebooks/) gets no hreflang links: its
-sitemap.xml would be a 404 and a console error (NESTED). For the same reason the offline zip
+sitemap.xml would be a 404 and a console error. For the same reason as from file://, the offline zip
 leaves them out (offline()): read from disk, they would send the reader's browser to the published host.
 """
 
@@ -56,7 +56,7 @@ def apply(html: str, url: str, languages: list[dict]) -> str:
     def head_link(m: re.Match) -> str:
         if m[1] not in published:
             return m[0]
-        if not published[m[1]] or "/" in url:  # see NESTED
+        if not published[m[1]] or "/" in url:  # no site_url, or a page in a subfolder (see above)
             return ""
         return f'<link rel="alternate" href="{published[m[1]]}{url}" hreflang="{m[1]}">\n'
 

@@ -32,12 +32,13 @@ def is_local(url: str) -> bool:
     return url.startswith(("file://", "data:", "blob:", "about:"))
 
 
-def block_remote(context, label: str = "") -> list[str]:
-    """Refuse every request of a browser context that would leave the machine; returns the list that records them."""
+def block_remote(context, label: str = "", served: str = "") -> list[str]:
+    """Refuse every request of a browser context that would leave the machine (other than to `served`, a local
+    server's root URL); returns the list that records them."""
     blocked: list[str] = []
 
     def route(route):
-        if is_local(route.request.url):
+        if is_local(route.request.url) or (served and route.request.url.startswith(served)):
             route.continue_()
         else:
             blocked.append(label + route.request.url)

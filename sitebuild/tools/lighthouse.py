@@ -114,12 +114,11 @@ def main(patterns: list[str]) -> int:
         pages = [p for p in page_paths(site) if not patterns or any(pat in p for pat in patterns)]
         with serve(site, port) as url:
             results = {r["url"].removeprefix(url): r for r in run(modules, [url + p for p in pages])}
-            again = [p for p, r in results.items() if r["scores"]["performance"] < THRESHOLD and not exempt(p)]
-            for _ in range(RUNS - 1):
-                for r in run(modules, [url + p for p in again]) if again else []:
-                    results.setdefault(f"runs:{r['url'].removeprefix(url)}", []).append(r)
-            for page in again:
-                results[page] = median_run([results[page], *results.pop(f"runs:{page}")])
+            runs = {p: [r] for p, r in results.items() if r["scores"]["performance"] < THRESHOLD and not exempt(p)}
+            for _ in range(RUNS - 1 if runs else 0):
+                for r in run(modules, [url + p for p in runs]):
+                    runs[r["url"].removeprefix(url)].append(r)
+            results |= {page: median_run(page_runs) for page, page_runs in runs.items()}
     return report(results)
 
 

@@ -9,6 +9,7 @@ which no published host does.
 """
 
 import gzip
+import io
 import sys
 import threading
 from contextlib import contextmanager
@@ -48,7 +49,7 @@ class Handler(SimpleHTTPRequestHandler):
             self.send_header("Vary", "Accept-Encoding")
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
-            return _Body(body)
+            return io.BytesIO(body)
         return super().send_head()
 
     def not_found(self):
@@ -58,21 +59,7 @@ class Handler(SimpleHTTPRequestHandler):
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        return _Body(body)
-
-
-class _Body:
-    """What send_head returns: a file-like object that copyfile() reads and the handler closes."""
-
-    def __init__(self, data: bytes):
-        self.data = data
-
-    def read(self, n: int = -1) -> bytes:
-        data, self.data = (self.data, b"") if n < 0 else (self.data[:n], self.data[n:])
-        return data
-
-    def close(self):
-        pass
+        return io.BytesIO(body)
 
 
 @contextmanager

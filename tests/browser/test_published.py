@@ -8,6 +8,7 @@ from conftest import watch_console
 
 from sitebuild import LANGS
 from sitebuild.checks.links import QUESTION, expected_lang, page_paths
+from sitebuild.tools.browser import block_remote
 from sitebuild.tools.published import serve
 
 
@@ -20,15 +21,7 @@ def served(site):
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_page_over_http_loads_cleanly(browser, site, served, lang):
     context = browser.new_context()
-    remote: list[str] = []
-
-    def route(route):  # the server's own files pass; anything for another host is refused and recorded
-        if route.request.url.startswith((served, "data:", "blob:", "about:")):
-            return route.continue_()
-        remote.append(route.request.url)
-        return route.abort()
-
-    context.route("**/*", route)
+    remote = block_remote(context, served=served)
     problems: list[str] = []
     tab = context.new_page()
     watch_console(tab, problems)
