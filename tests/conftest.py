@@ -1,8 +1,10 @@
-"""Shared fixtures. `site`: the site, built once per test run into a temporary folder (shared by pytest-xdist
-workers), or taken from SITE_DIR when that points to a build newer than every source. Tests that take `page` or
+"""Shared fixtures. `site`: the site, built into .cache/tested-site once for every source state (the `tests` and
+`browser` sessions of one run, and the pytest-xdist workers of each, share it), or taken from SITE_DIR when that
+points to a build newer than every source. Tests that take `page` or
 `question_page` are parametrized over the pages found in that build, so new pages are covered as they are added.
 """
 
+import hashlib
 import os
 import subprocess
 import sys
@@ -18,6 +20,8 @@ from sitebuild.checks.links import QUESTION, page_paths  # noqa: E402
 
 SOURCES = ["mkdocs.yml", "mkdocs.en.yml", "docs", "snippets", "sitebuild"]
 BUILD = [sys.executable, "-m", "sitebuild.tools.build"]  # strict; leaves no half-built site
+TESTED = ROOT / ".cache" / "tested-site"
+GENERATED = {"figures", "notebooks", "downloads"}  # docs/<lang>/ folders that the build writes itself
 
 
 def _newest_source() -> float:
@@ -25,8 +29,37 @@ def _newest_source() -> float:
     return max(p.stat().st_mtime for p in files if p.is_file() and "__pycache__" not in p.parts)
 
 
+def _sources_digest() -> str:
+    """What the build reads, as bytes: pages, snippets, build code, configs, the pinned versions, and SITE_URL."""
+    digest = hashlib.sha256(os.environ.get("SITE_URL", "").encode())
+    for source in [*SOURCES, "requirements/lock.txt"]:
+        path = ROOT / source
+        for file in sorted([path] if path.is_file() else path.rglob("*")):
+            rel = file.relative_to(ROOT)
+            generated = rel.parts[0] == "docs" and GENERATED & set(rel.parts[2:3])
+            if file.is_file() and "__pycache__" not in rel.parts and not generated:
+                digest.update(f"{rel.as_posix()}\0{file.stat().st_size}\0".encode() + file.read_bytes())
+    return digest.hexdigest()
+
+
+def _tested_site() -> tuple[str, str]:
+    """(exit code, build output) of the build of the current sources in TESTED; reused when nothing changed."""
+    stamp = TESTED.with_name("tested-site.sha256")
+    TESTED.parent.mkdir(exist_ok=True)
+    with FileLock(str(TESTED.with_name("tested-site.lock"))):  # another session of the same checkout may build
+        digest = _sources_digest()
+        if stamp.is_file() and stamp.read_text() == digest and (TESTED / "index.html").is_file():
+            return "0", f"reused {TESTED} (built from these sources)"
+        stamp.unlink(missing_ok=True)
+        build = subprocess.run(BUILD + [str(TESTED)], cwd=ROOT, capture_output=True, text=True)
+        if build.returncode == 0:
+            stamp.write_text(digest)
+        return str(build.returncode), build.stdout + build.stderr
+
+
 def built_site(config: pytest.Config) -> Path:
-    """Build once per run: the first xdist worker builds, the others wait on the lock and reuse it."""
+    """Build once per run: the first xdist worker builds (or finds the build of these sources), the others wait
+    on the lock and reuse it; a failed build is reported by every worker without building again."""
     if cached := getattr(config, "_built_site", None):
         return cached
     if os.environ.get("SITE_DIR"):
@@ -37,11 +70,11 @@ def built_site(config: pytest.Config) -> Path:
     else:
         shared = config._tmp_path_factory.getbasetemp()  # noqa: SLF001  (the fixture is not available at collection)
         shared = shared.parent if hasattr(config, "workerinput") else shared
-        site, log = shared / "site", shared / "site.log"
+        site, log = TESTED, shared / "site.log"
         with FileLock(str(shared / "site.lock")):
             if not log.exists():
-                build = subprocess.run(BUILD + [str(site)], cwd=ROOT, capture_output=True, text=True)
-                log.write_text(f"{build.returncode}\n{build.stdout}{build.stderr}")
+                code, output = _tested_site()
+                log.write_text(f"{code}\n{output}")
         code, output = log.read_text().split("\n", 1)
         if code != "0":
             raise pytest.UsageError("the strict build of the site failed:\n" + "\n".join(output.splitlines()[-25:]))
@@ -57,7 +90,8 @@ def pytest_generate_tests(metafunc):
     for name, keep in (("page", lambda p: True), ("question_page", QUESTION.search)):
         if name in metafunc.fixturenames and name not in own:  # a test's own `page` (a .md file) is its own
             pages = [p for p in page_paths(built_site(metafunc.config)) if keep(p)]
-            metafunc.parametrize(name, pages)
+            slow = [pytest.mark.slow]  # a print page is every page at once
+            metafunc.parametrize(name, [pytest.param(p, marks=slow if "print_page" in p else ()) for p in pages])
 
 
 @pytest.fixture(scope="session")
@@ -67,3 +101,9 @@ def site(pytestconfig) -> Path:
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "replace(old, new): run a fence's snippet with `old` replaced by `new`")
+    config.addinivalue_line("markers", "slow: takes seconds, not milliseconds; started first (see below)")
+
+
+def pytest_collection_modifyitems(items):
+    """Slow tests first: started last, one of them keeps a single xdist worker busy while the other idles."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable: otherwise collection order

@@ -70,6 +70,7 @@ def test_output_answer_is_what_the_snippet_prints(q, n):
         assert printed.strip() == item.shown and quiz.number(printed) == item.value
 
 
+@pytest.mark.slow
 def test_output_answer_is_read_from_a_fresh_run(tmp_path):
     snippet = tmp_path / "q99_summary.py"
     snippet.write_text('print("Total params: 7,850 (30.66 KB)")\nprint("Trainable params: 7,850")\n')

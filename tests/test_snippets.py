@@ -27,6 +27,7 @@ def unique_python_blocks():
         yield pytest.param(group, id=name, marks=marks)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("group", list(unique_python_blocks()))
 def test_fence_runs_and_prints_what_the_page_shows(group):
     block = group[0]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from sitebuild import ROOT
 from sitebuild.checks.links import page_paths
-from sitebuild.tools.browser import CHROMIUM
+from sitebuild.tools.browser import BROWSER_CHROMIUM
 from sitebuild.tools.build import build
 from sitebuild.tools.published import serve
 
@@ -59,7 +59,7 @@ def free_port() -> int:
 def run(modules: Path, urls: list[str]) -> list[dict]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "lighthouse.json"
-        env = {**os.environ, "CHROME_PATH": CHROMIUM}
+        env = {**os.environ, "CHROME_PATH": BROWSER_CHROMIUM}
         subprocess.run(["node", str(RUNNER), str(modules), str(out), *urls], check=True, env=env)
         print(file=sys.stderr)
         return json.loads(out.read_text(encoding="utf-8"))

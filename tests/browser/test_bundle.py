@@ -42,6 +42,7 @@ def test_print_page_has_every_question_and_figure_and_prints_without_chrome(offl
     assert not visible, f"{print_page} prints navigation chrome: {visible}"
 
 
+@pytest.mark.slow
 def test_pdf_per_language(browser, site, tmp_path):
     written = write_pdfs(site, tmp_path, browser)
     for lang, (path, pages) in written.items():
