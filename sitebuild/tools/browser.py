@@ -53,3 +53,8 @@ def block_remote(context, label: str = "", served: str = "") -> list[str]:
 
     context.route("**/*", route)
     return blocked
+
+
+def settle(tab) -> None:
+    """Wait until the page's CSS transitions and animations have finished (Material's colour, tooltip, drawer)."""
+    tab.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")

@@ -13,6 +13,7 @@ import pytest
 
 from sitebuild import LANGS, lang_dir
 from sitebuild.checks.links import expected_lang
+from sitebuild.tools.browser import settle
 
 AXE = Path(__file__).parent / "vendor" / "axe.min.js"
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -48,7 +49,7 @@ def choose_palette(tab, scheme: str) -> None:
         tab.mouse.move(0, tab.viewport_size["height"] - 1)
         tab.evaluate("document.activeElement.blur()")
         tab.wait_for_function("!document.querySelector('.md-tooltip--active, .md-tooltip2--active')")
-        tab.wait_for_timeout(400)  # Material's colour and tooltip transitions
+        settle(tab)  # Material's colour and tooltip transitions
     assert tab.evaluate("document.body.dataset.mdColorScheme") == scheme, f"palette toggle never showed {scheme}"
 
 
