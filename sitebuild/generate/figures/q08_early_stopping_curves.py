@@ -3,6 +3,7 @@
 import json
 
 import matplotlib.pyplot as plt
+from matplotlib.transforms import blended_transform_factory
 
 from sitebuild import ROOT
 
@@ -56,7 +57,9 @@ def draw(s: dict) -> plt.Figure:
         ax.spines[["top", "right"]].set_visible(False)
     full.set_ylabel(s["ylabel"])
     full.set_ylim(0, None)
-    full.legend(loc="upper right", frameon=False)
+    # The legend ends left of the best epoch, so neither marker line runs through its text, whatever its width.
+    beside_best = blended_transform_factory(full.transData, full.transAxes)
+    full.legend(loc="upper right", bbox_to_anchor=(best - 0.6, 1), bbox_transform=beside_best, frameon=False)
     full.indicate_inset_zoom(zoom, edgecolor="#444444")
 
     # Zoom: the best epoch, then the count of epochs without improvement that triggers the stop.
