@@ -21,6 +21,14 @@ def page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
 
 
+def print_pdf(tab, path: Path) -> int:
+    """Print the print page open in `tab` to `path` as a reader's browser prints it; returns its page count."""
+    tab.emulate_media(media="print")
+    pdf = tab.pdf(print_background=True, prefer_css_page_size=True)  # A4, margins, page numbers: CSS @page
+    path.write_bytes(pdf)
+    return page_count(pdf)
+
+
 def write_pdfs(site: Path, out: Path | None = None, browser=None) -> dict[str, tuple[Path, int]]:
     """Print each language's print page to PDF, into `out` (default: the site, for readers to download).
     Fails if the page asks for another host or an image does not load."""
@@ -40,10 +48,7 @@ def write_pdfs(site: Path, out: Path | None = None, browser=None) -> dict[str, t
         tab.wait_for_function(LOADED, timeout=30_000)
         if remote:
             raise RuntimeError(f"{page_name} asked for other hosts: {remote}")
-        tab.emulate_media(media="print")
-        pdf = tab.pdf(print_background=True, prefer_css_page_size=True)  # A4, margins, page numbers: CSS @page
-        (out / pdf_name).write_bytes(pdf)
-        written[lang] = (out / pdf_name, page_count(pdf))
+        written[lang] = (out / pdf_name, print_pdf(tab, out / pdf_name))
         context.close()
     return written
 

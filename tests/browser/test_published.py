@@ -71,7 +71,8 @@ def test_every_page_over_http_loads_cleanly_on_a_phone_and_no_answer_form_shifts
     assert not (wide := {url: w for url, (_, (w, _)) in seen.items() if w}), f"sideways scrolling on a phone: {wide}"
 
     context = browser.new_context(**PHONE)
-    context.route("**/assets/study.js", lambda route: route.abort())
+    for path in ("**/assets/study.js", "**/search/*", "**/workers/search.*"):  # search: checked in the first pass
+        context.route(path, lambda route: route.abort())
     tops = {url: top for url, (_, (_, top)) in seen.items() if top is not None}
     refused = visit(context, list(tops), "load", lambda tab: round(tab.evaluate(BELOW_FORM)))
     context.close()
