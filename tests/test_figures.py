@@ -172,6 +172,19 @@ def test_the_palette_table_names_the_pages_own_colours():
     assert _palette.oklab(_palette.dark("#0d1440"))[0] > 0.8  # navy ink turns light
 
 
+def test_q04s_two_classes_reach_3_to_1_against_each_other_and_the_background_in_both_palettes():
+    from sitebuild.generate.figures._backdrop import contrast
+    from sitebuild.generate.figures._palette import dark
+    from sitebuild.generate.figures.q04_split import BENIGN, MALIGNANT
+
+    low = []
+    for variant, shade in (("light", str), ("dark", dark)):
+        for a, b in ((BENIGN, MALIGNANT), (BENIGN, "#ffffff"), (MALIGNANT, "#ffffff")):
+            if (ratio := contrast(shade(a), shade(b))) < 3:  # WCAG 1.4.11, graphics
+                low.append(f"{variant}: {shade(a)} against {shade(b)}, {ratio:.2f}:1")
+    assert not low, "q04's classes below 3:1:\n  " + "\n  ".join(low)
+
+
 def test_recolouring_darkens_the_background_and_leaves_embedded_images_byte_for_byte(rendered):
     from sitebuild.generate.figures._palette import DARK_BG, DARK_INK, recolour
 

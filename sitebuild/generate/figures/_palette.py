@@ -3,14 +3,15 @@
 dark() maps each colour in the light SVG's styles. It looks the colour up in one table, DARK, first. A colour
 that is not in the table is mapped by its lightness (OKLab L):
 
-- pale fills (L >= 0.8: the figure's white, boxes, benign rows) become dark surfaces just above the page's own
+- pale fills (L >= 0.8: the figure's white, boxes) become dark surfaces just above the page's own
   background. They keep their hue, and their order of lightness is reversed;
 - inks (L <= 0.45: text, axes, edges, arrows) become light; black becomes the page's text colour;
 - the colours in between are data (lines, bars, markers). They stay as they are where they reach 3:1 on the dark
   background (WCAG's contrast for graphics), and are otherwise lightened, keeping their hue, until they do.
 
 The table holds the page's own colours, colours that are surfaces although they are not pale (the inner ring of
-q01's diagram), and the darker shades that labels are drawn in on white, whose dark colours must reach 4.5:1.
+q01's diagram), colours that must keep 3:1 against a neighbour (q04's classes), and the darker shades that labels
+are drawn in on white, whose dark colours must reach 4.5:1.
 Text that matplotlib leaves black by default gets the dark ink from the root element. A label that sits on an
 embedded image (the cells of q07's masks, q10's kernels) keeps its colour, since the image keeps its pixels.
 Recolouring uses no matplotlib: it takes milliseconds, where drawing the figure again takes seconds.
@@ -29,6 +30,7 @@ DARK = {
     "#8aa4f5": "#3d4a78",  # q01: the innermost ring (deep learning), a surface with text on it
     "#007a5a": "#2fbf8f",  # labels in green (q06, q08): the light one's hue, 4.5:1 on the dark background
     "#a84a00": "#f08030",  # labels in orange (q08), also on the faint orange of the patience window
+    "#7f7f7f": "#6e6e6e",  # q04's benign rows: 3:1 against the background and against the malignant rows
 }
 COLOUR = re.compile(r"((?:fill|stroke|stop-color|flood-color|color)\s*:\s*)(#[0-9a-fA-F]{6}\b|#[0-9a-fA-F]{3}\b)")
 SVG_TAG = re.compile(r"<svg\b")

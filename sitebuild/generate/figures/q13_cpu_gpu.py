@@ -18,7 +18,7 @@ STRINGS = {
         "var och en med tensorkärnor för matrisprodukter",
         "sm": "SM",
         "l2": "L2-cache",
-        "hbm": "HBM: minne med mycket hög bandbredd",
+        "hbm": "HBM-minne: mycket hög bandbredd",
         "tensor": "= tensorkärnor",
     },
     "en": {
