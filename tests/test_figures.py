@@ -172,6 +172,16 @@ def test_the_palette_table_names_the_pages_own_colours():
     assert _palette.oklab(_palette.dark("#0d1440"))[0] > 0.8  # navy ink turns light
 
 
+@pytest.mark.parametrize("name", figures.names())
+def test_a_swedish_figure_writes_its_numbers_with_a_decimal_comma(rendered, name):
+    """Tick labels and values: 0,045 in Swedish, as the pages write it (code such as validation_split=0.2 is code)."""
+    from sitebuild.generate.figures._backdrop import labels
+
+    decimal_point = re.compile(r"[-−]?\d+\.\d+")
+    points = [label.text for label in labels(rendered(name, "sv")) if decimal_point.fullmatch(label.text.strip())]
+    assert not points, f"{name}.svg (sv) writes decimal points: {points[:5]}"
+
+
 def test_q04s_two_classes_reach_3_to_1_against_each_other_and_the_background_in_both_palettes():
     from sitebuild.generate.figures._backdrop import contrast
     from sitebuild.generate.figures._palette import dark

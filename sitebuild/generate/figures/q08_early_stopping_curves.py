@@ -3,6 +3,7 @@
 import json
 
 import matplotlib.pyplot as plt
+from matplotlib.ticker import ScalarFormatter
 from matplotlib.transforms import blended_transform_factory
 
 from sitebuild import ROOT
@@ -37,6 +38,17 @@ TRAIN, VAL, BEST, STOP = "#e69f00", "#0072b2", "#009e73", "#d55e00"
 BEST_TEXT, STOP_TEXT = "#007a5a", "#a84a00"
 
 
+class DecimalFormatter(ScalarFormatter):
+    """Matplotlib's tick labels with the language's decimal sign (0,045 in Swedish)."""
+
+    def __init__(self, sign: str):
+        super().__init__()
+        self.sign = sign
+
+    def __call__(self, x, pos=None):
+        return super().__call__(x, pos).replace(".", self.sign)
+
+
 def draw(s: dict) -> plt.Figure:
     run = json.loads((ROOT / INPUTS[0]).read_text(encoding="utf-8"))  # the snippet's run without restoring
     loss, val = run["loss"], run["val_loss"]
@@ -55,24 +67,27 @@ def draw(s: dict) -> plt.Figure:
         ax.set_xlabel(s["xlabel"])
         ax.grid(alpha=0.3)
         ax.spines[["top", "right"]].set_visible(False)
+        ax.yaxis.set_major_formatter(DecimalFormatter(s["decimal"]))
     full.set_ylabel(s["ylabel"])
     full.set_ylim(0, None)
     # The legend ends left of the best epoch, so neither marker line runs through its text, whatever its width.
     beside_best = blended_transform_factory(full.transData, full.transAxes)
     full.legend(loc="upper right", bbox_to_anchor=(best - 0.6, 1), bbox_transform=beside_best, frameon=False)
-    full.indicate_inset_zoom(zoom, edgecolor="#444444")
 
     # Zoom: the best epoch, then the count of epochs without improvement that triggers the stop.
     zoom.set_xlim(first - 0.5, stop + 4.5)
+    full.set_xlim(right=stop + 4.5)  # the zoom's frame, drawn on the full view, then ends inside its axes
+    full.indicate_inset_zoom(zoom, edgecolor="#444444")
     zoom.plot([best], [val[best - 1]], marker="o", markersize=11, markerfacecolor="none", markeredgecolor=BEST, mew=2)
     lo, hi = zoom.get_ylim()
     step = (hi - lo) * 0.05
     for count, epoch in enumerate(range(best + 1, stop + 1), 1):
+        last = epoch == stop  # beside the dotted stop line, not on it
         zoom.text(
-            epoch,
+            epoch - 0.15 if last else epoch,
             val[epoch - 1] + step,
             str(count),
-            ha="center",
+            ha="right" if last else "center",
             va="bottom",
             color=STOP_TEXT,
             fontsize=10,

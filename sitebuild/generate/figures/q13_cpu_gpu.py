@@ -35,7 +35,7 @@ STRINGS = {
         "each with tensor cores for matrix products",
         "sm": "SM",
         "l2": "L2 cache",
-        "hbm": "HBM: memory with very high bandwidth",
+        "hbm": "HBM: very high-bandwidth memory",
         "tensor": "= tensor cores",
     },
 }
@@ -66,7 +66,7 @@ def draw_gpu(ax, s):
     for i in range(12):  # many SMs, each a grid of small cores plus tensor cores
         x, y = 0.2 + (i % 4) * 1.15, 4.25 - (i // 4) * 1.05
         box(ax, x, y, 1.05, 0.95, "white")
-        ax.text(x + 0.52, y + 0.8, s["sm"], ha="center", fontsize=7, color=INK)
+        ax.text(x + 0.52, y + 0.76, s["sm"], ha="center", fontsize=7, color=INK)
         for j in range(16):
             ax.add_patch(Rectangle((x + 0.07 + (j % 8) * 0.115, y + 0.32 + (j // 8) * 0.17), 0.09, 0.13, color=CORE))
         ax.add_patch(Rectangle((x + 0.07, y + 0.07), 0.9, 0.18, color=TENSOR))
