@@ -46,7 +46,7 @@ STRINGS = {
 
 COLOURS = {"train": "#0072B2", "val": "#E69F00", "test": "#CC79A7"}  # Okabe-Ito: blue, orange, reddish purple
 # The two classes are told apart by shade alone: each reaches 3:1 (WCAG 1.4.11) against the other and the background,
-# in both palettes (the dark benign is in _palette.DARK; tests/test_figures.py checks all four pairs).
+# in both palettes (the dark benign is in _palette.DARK; tests/test_figures.py checks the three pairs).
 MALIGNANT, BENIGN, INK = "#222222", "#7f7f7f", "#0d1440"
 
 

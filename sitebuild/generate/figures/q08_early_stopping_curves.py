@@ -76,7 +76,7 @@ def draw(s: dict) -> plt.Figure:
 
     # Zoom: the best epoch, then the count of epochs without improvement that triggers the stop.
     zoom.set_xlim(first - 0.5, stop + 4.5)
-    full.set_xlim(right=stop + 4.5)  # the zoom's frame, drawn on the full view, then ends inside its axes
+    full.set_xlim(right=zoom.get_xlim()[1])  # the zoom's frame, drawn on the full view, then ends inside its axes
     full.indicate_inset_zoom(zoom, edgecolor="#444444")
     zoom.plot([best], [val[best - 1]], marker="o", markersize=11, markerfacecolor="none", markeredgecolor=BEST, mew=2)
     lo, hi = zoom.get_ylim()
