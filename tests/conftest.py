@@ -83,11 +83,13 @@ def built_site(config: pytest.Config) -> Path:
 
 
 def pytest_generate_tests(metafunc):
-    """page: every HTML page of the build; question_page: the question pages of both languages.
+    """page: every HTML page of the build; question_page: the question pages of both languages; screen_page:
+    every page but the print pages.
 
     Only for tests that do not parametrize a `page` of their own (a page file under docs/)."""
     own = {n.strip() for m in metafunc.definition.iter_markers("parametrize") for n in str(m.args[0]).split(",")}
-    for name, keep in (("page", lambda p: True), ("question_page", QUESTION.search)):
+    kinds = {"page": lambda p: True, "question_page": QUESTION.search, "screen_page": lambda p: "print_page" not in p}
+    for name, keep in kinds.items():
         if name in metafunc.fixturenames and name not in own:  # a test's own `page` (a .md file) is its own
             pages = [p for p in page_paths(built_site(metafunc.config)) if keep(p)]
             slow = [pytest.mark.slow]  # a print page is every page at once
@@ -104,6 +106,24 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "slow: takes seconds, not milliseconds; started first (see below)")
 
 
-def pytest_collection_modifyitems(items):
-    """Slow tests first: started last, one of them keeps a single xdist worker busy while the other idles."""
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)  # stable: otherwise collection order
+DURATIONS = "sitebuild/slow-test-seconds"  # in pytest's cache (.pytest_cache): what each slow test took last time
+
+
+def pytest_collection_modifyitems(config, items):
+    """Slow tests first, the longest of them first (as they took in the last run): a slow test started last keeps
+    one xdist worker busy while the other idles, and a worker cannot take over a test that the other has queued."""
+    took = config.cache.get(DURATIONS, {}) if config.cache else {}
+    items.sort(key=lambda item: (item.get_closest_marker("slow") is None, -took.get(item.nodeid, 0)))  # stable
+
+
+_durations: dict[str, float] = {}
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" and "slow" in report.keywords:
+        _durations[report.nodeid] = round(report.duration, 1)
+
+
+def pytest_sessionfinish(session):
+    if _durations and session.config.cache and not hasattr(session.config, "workerinput"):
+        session.config.cache.set(DURATIONS, {**session.config.cache.get(DURATIONS, {}), **_durations})

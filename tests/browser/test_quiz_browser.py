@@ -48,7 +48,7 @@ def answer(block, item: dict, lang: str, right: bool) -> None:
 
 
 def assert_no_axe_violation(tab, what: str) -> None:
-    tab.add_script_tag(path=str(AXE))
+    tab.add_script_tag(url=AXE)
     report = []
     for palette, scheme in PALETTES.items():
         choose_palette(tab, scheme)
