@@ -61,7 +61,9 @@ def shared(session: nox.Session, *args: str, **kw) -> None:
     stamp, digest = SHARED / ".lock.sha256", hashlib.sha256(LOCK.read_bytes()).hexdigest()
     uv = find_uv_bin()
     if not python.is_file():
-        session.run(uv, "venv", "-q", "--python", sys.executable, str(SHARED), external=True)
+        # --clear: also a broken one (its python missing or dangling), which uv would refuse to touch
+        session.run(uv, "venv", "-q", "--clear", "--python", sys.executable, str(SHARED), external=True)
+        stamp.unlink(missing_ok=True)
     if not stamp.is_file() or stamp.read_text() != digest:
         # byte-compiled now: an environment with PYTHONDONTWRITEBYTECODE=1 would compile TensorFlow on every import
         install = ["pip", "install", "-q", "--compile-bytecode", "--python", str(python), "-r", str(LOCK)]

@@ -112,7 +112,8 @@ DURATIONS = "sitebuild/slow-test-seconds"  # in pytest's cache (.pytest_cache): 
 def pytest_collection_modifyitems(config, items):
     """Slow tests first, the longest of them first (as they took in the last run): a slow test started last keeps
     one xdist worker busy while the other idles, and a worker cannot take over a test that the other has queued."""
-    took = config.cache.get(DURATIONS, {}) if config.cache else {}
+    cache = getattr(config, "cache", None)  # absent under -p no:cacheprovider
+    took = cache.get(DURATIONS, {}) if cache else {}
     items.sort(key=lambda item: (item.get_closest_marker("slow") is None, -took.get(item.nodeid, 0)))  # stable
 
 
@@ -125,5 +126,5 @@ def pytest_runtest_logreport(report):
 
 
 def pytest_sessionfinish(session):
-    if _durations and session.config.cache and not hasattr(session.config, "workerinput"):
+    if _durations and getattr(session.config, "cache", None) and not hasattr(session.config, "workerinput"):
         session.config.cache.set(DURATIONS, {**session.config.cache.get(DURATIONS, {}), **_durations})
