@@ -33,34 +33,13 @@ COLOUR_RULES = ["color-contrast", "link-in-text-block"]
 # colour only for a :target highlight), so its colours are checked where it shows what no page does: the static
 # answers and the contents. Every other rule runs on all of it (axe: 4.9 s a print page, not 7.4 s).
 PRINT_ONLY = ["#print-page-toc", ".open-answer-static"]
-# Code is about half of a page's text nodes, one per Pygments token, and a token's colours follow from its class and
-# its ancestors' (Pygments' and Material's stylesheets select nothing else; no token has a style of its own). So the
-# colour rules check one token of each kind: the first that shows inside its block's width (a token scrolled out
-# of sight is only "incomplete" for axe), and the rest are excluded: 0.76 -> 0.37 CPU-s a page for q10.
-CODE_TOKENS = ".highlight span"
-RUN_AXE = """async ({tags, rules, off, include, sample}) => {
+RUN_AXE = """async ({tags, rules, off, include}) => {
     const runOnly = rules ? {type: "rule", values: rules} : {type: "tag", values: tags};
     const context = include ? {include: include.map(selector => [selector])} : document;
-    if (sample) {  // the kind of a token: the tag and class of it and of each of its ancestors
-        const kinds = new Map();
-        for (const e of document.querySelectorAll(sample)) {
-            let kind = "";
-            for (let a = e; a; a = a.parentElement) kind += a.tagName + "." + a.className + "<";
-            const box = (e.closest("pre") || e.parentElement).getBoundingClientRect(), r = e.getBoundingClientRect();
-            const shows = r.left >= box.left && r.right <= box.right;
-            const k = kinds.get(kind) || kinds.set(kind, {kept: e, shows, all: []}).get(kind);
-            k.all.push(e);
-            if (shows && !k.shows) Object.assign(k, {kept: e, shows});
-        }
-        for (const {kept, all} of kinds.values()) all.forEach(e => e !== kept && e.setAttribute("data-axe-same", ""));
-        // the rule's own selector, not the context's exclude: axe tests every node against each excluded one
-        axe.configure({rules: [{id: "color-contrast", selector: "*:not([data-axe-same])"}]});
-    }
     const disabled = Object.fromEntries((off || []).map(id => [id, {enabled: false}]));
     // preload: false: axe would fetch every stylesheet again to read media queries, which from file:// fails
     // (a failed load, a console error); its one rule that needs them, css-orientation-lock, was incomplete anyway
     const result = await axe.run(context, {runOnly, rules: disabled, resultTypes: ["violations"], preload: false});
-    document.querySelectorAll("[data-axe-same]").forEach(e => e.removeAttribute("data-axe-same"));
     return result.violations.map(v => ({
         id: v.id, impact: v.impact, help: v.help,
         nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + "  " + n.failureSummary.split("\\n").slice(1).join())
@@ -72,8 +51,7 @@ def axe_runs(page: str, palette: str) -> list[dict]:
     """What axe checks on `page` in `palette`: every WCAG 2.1 AA rule in the first, the colour rules after."""
     if "print_page" in page:
         return [{"tags": WCAG_21_AA, "off": COLOUR_RULES}, {"rules": COLOUR_RULES, "include": PRINT_ONLY}]
-    colours = {"rules": COLOUR_RULES, "sample": CODE_TOKENS}
-    return [{"tags": WCAG_21_AA, "off": COLOUR_RULES}, colours] if palette == "light" else [colours]
+    return [{"tags": WCAG_21_AA} if palette == "light" else {"rules": COLOUR_RULES}]
 
 
 def choose_palette(tab, scheme: str) -> None:
