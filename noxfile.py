@@ -27,7 +27,7 @@ if __name__ == "__main__":
     except ImportError:  # bootstrap: nox and uv in their own virtualenv, then this file again with that Python
         home = Path(__file__).resolve().parent / ".nox" / "_nox"
         python = home / "bin" / "python"
-        if not python.is_file() or os.environ.get("NOXFILE_BOOTSTRAP"):  # new, or it lacks nox
+        if not python.is_file() or os.environ.get("NOXFILE_BOOTSTRAP"):  # new, or it lacks nox or uv
             subprocess.run([sys.executable, "-m", "venv", str(home)], check=True)
             subprocess.run([str(python), "-m", "pip", "install", "-q", f"nox=={NOX}", f"uv=={UV}"], check=True)
         os.environ["NOXFILE_BOOTSTRAP"] = "1"

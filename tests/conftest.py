@@ -111,7 +111,7 @@ DURATIONS = "sitebuild/slow-test-seconds"  # in pytest's cache (.pytest_cache): 
 
 def pytest_collection_modifyitems(config, items):
     """Slow tests first, the longest of them first (as they took in the last run): a slow test started last keeps
-    one xdist worker busy while the other idles, and a worker cannot take over a test that the other has queued."""
+    one xdist worker busy while the other idles, and a worker cannot take the test the other runs or has next."""
     cache = getattr(config, "cache", None)  # absent under -p no:cacheprovider
     took = cache.get(DURATIONS, {}) if cache else {}
     items.sort(key=lambda item: (item.get_closest_marker("slow") is None, -took.get(item.nodeid, 0)))  # stable
