@@ -109,12 +109,27 @@ def pytest_configure(config):
 DURATIONS = "sitebuild/slow-test-seconds"  # in pytest's cache (.pytest_cache): what each slow test took last time
 
 
-def pytest_collection_modifyitems(config, items):
-    """Slow tests first, the longest of them first (as they took in the last run): a slow test started last keeps
-    one xdist worker busy while the other idles, and a worker cannot take the test the other runs or has next."""
+def _last_durations(config) -> dict[str, float]:
+    """Read once, by the xdist controller (or a run without xdist): workers that read the cache themselves could
+    see different contents if another run writes it in between, and then collect in different orders."""
+    if hasattr(config, "workerinput"):
+        return config.workerinput.get(DURATIONS, {})
     cache = getattr(config, "cache", None)  # absent under -p no:cacheprovider
-    took = cache.get(DURATIONS, {}) if cache else {}
-    items.sort(key=lambda item: (item.get_closest_marker("slow") is None, -took.get(item.nodeid, 0)))  # stable
+    return cache.get(DURATIONS, {}) if cache else {}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):  # xdist, in the controller: hand every worker the same durations
+    node.workerinput[DURATIONS] = _last_durations(node.config)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Slow tests first, the longest of them first (as they took in the last run; a new one, not yet timed, before
+    all): a slow test started last keeps one xdist worker busy while the other idles, and a worker cannot take
+    the test the other runs or has next."""
+    took = _last_durations(config)
+    slowest_first = lambda item: -took.get(item.nodeid, float("inf"))  # noqa: E731
+    items.sort(key=lambda item: (item.get_closest_marker("slow") is None, slowest_first(item)))  # stable
 
 
 _durations: dict[str, float] = {}
