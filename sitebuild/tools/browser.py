@@ -56,5 +56,8 @@ def block_remote(context, label: str = "", served: str = "") -> list[str]:
 
 
 def settle(tab) -> None:
-    """Wait until the page's CSS transitions and animations have finished (Material's colour, tooltip, drawer)."""
+    """Wait until the page's CSS transitions and animations have finished (Material's colour, tooltip, drawer).
+    Two frames first: a transition that a scroll or a click has just caused (Material's back-to-top button, shown
+    on the frame after a scroll) is not running yet, and axe read it half faded in (#797979 on white)."""
+    tab.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     tab.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
