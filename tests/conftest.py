@@ -107,6 +107,7 @@ def pytest_configure(config):
 
 
 DURATIONS = "sitebuild/slow-test-seconds"  # in pytest's cache (.pytest_cache): what each slow test took last time
+READ = pytest.StashKey[dict]()  # those durations as the controller read them, once
 
 
 def _last_durations(config) -> dict[str, float]:
@@ -114,8 +115,10 @@ def _last_durations(config) -> dict[str, float]:
     see different contents if another run writes it in between, and then collect in different orders."""
     if hasattr(config, "workerinput"):
         return config.workerinput.get(DURATIONS, {})
-    cache = getattr(config, "cache", None)  # absent under -p no:cacheprovider
-    return cache.get(DURATIONS, {}) if cache else {}
+    if READ not in config.stash:  # pytest_configure_node runs once per worker, and again for a replaced one
+        cache = getattr(config, "cache", None)  # absent under -p no:cacheprovider
+        config.stash[READ] = cache.get(DURATIONS, {}) if cache else {}
+    return config.stash[READ]
 
 
 @pytest.hookimpl(optionalhook=True)
