@@ -55,16 +55,18 @@ def axe_runs(page: str, palette: str) -> list[dict]:
 
 
 def choose_palette(tab, scheme: str) -> None:
-    """Click the header's palette toggle until the page shows `scheme`, as a reader would."""
+    """Click the header's palette toggle until the page shows `scheme`, as a reader would, and return once the page
+    is still: also when it already showed `scheme`, since what came before (answering a quiz, whose focus scrolls
+    and makes Material show its back-to-top button) may still be fading in."""
     for _ in range(len(PALETTES)):
         if tab.evaluate("document.body.dataset.mdColorScheme") == scheme:
-            return
+            break
         tab.locator("form[data-md-component=palette] label:visible").click()
         # Leave the toggle, so that its tooltip fades out before axe reads the colours.
         tab.mouse.move(0, tab.viewport_size["height"] - 1)
         tab.evaluate("document.activeElement.blur()")
         tab.wait_for_function("!document.querySelector('.md-tooltip--active, .md-tooltip2--active')")
-        settle(tab)  # Material's colour and tooltip transitions
+    settle(tab)  # Material's colour and tooltip transitions
     assert tab.evaluate("document.body.dataset.mdColorScheme") == scheme, f"palette toggle never showed {scheme}"
 
 

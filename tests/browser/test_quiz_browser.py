@@ -11,7 +11,6 @@ from test_ui import PHONE
 
 from sitebuild import LANGS, lang_dir
 from sitebuild.checks.links import read_page, resolve
-from sitebuild.tools.browser import settle
 
 QUIZ_PAGE = "q03-parameters.html"  # output, single and multiple items
 PRACTICE = "practice.html"
@@ -50,7 +49,6 @@ def answer(block, item: dict, lang: str, right: bool) -> None:
 
 def assert_no_axe_violation(tab, what: str) -> None:
     tab.add_script_tag(url=AXE)
-    settle(tab)  # what answering started (focus scrolls, Material then shows its back-to-top button)
     report = []
     for palette, scheme in PALETTES.items():
         choose_palette(tab, scheme)
